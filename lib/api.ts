@@ -1,0 +1,96 @@
+/**
+ * The harness as a library for Node pipelines: `import { getAuthorizationCode } from 'rayteams-login-harness'`.
+ * It wires config, target, browser and the one login journey (lib/flow.ts); get-code is a thin CLI over it.
+ */
+import type { Browser, BrowserContext } from '@playwright/test';
+import { launchChromium } from './browser.js';
+import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config.js';
+import { HarnessError } from './errors.js';
+import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode, type AuthorizationResult, type ConfigWithBaseUrl, type StepRunner } from './flow.js';
+import { silentLogger, type Logger } from './log.js';
+import { exchangeCode as exchangeAtTokenEndpoint, type TokenResponse } from './oauth/token-client.js';
+import { openTarget } from './target.js';
+
+export type { AuthorizationResult } from './flow.js';
+export type { TokenResponse } from './oauth/token-client.js';
+
+export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
+  /** a ready configuration; default: read from the environment and `.env` */
+  config?: HarnessConfig;
+  /** how many distinct codes (default 1); later ones may reuse the first login's session */
+  count?: number;
+  /** sign in through the form for every code instead of reusing the browser session */
+  freshLogin?: boolean;
+  /** override OAUTH_USE_PKCE */
+  usePkce?: boolean;
+  headless?: boolean;
+  /** budget for each code, browser start included (default 30000 ms) */
+  timeoutMs?: number;
+  logger?: Logger;
+}
+
+export interface CodeBatch {
+  codes: AuthorizationResult[];
+  /** where the codes came from, e.g. for token exchange: the configuration with its resolved URL */
+  config: ConfigWithBaseUrl;
+}
+
+/** Signs in once (or `count` times) and returns checked, fresh codes. Throws HarnessError. */
+export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions = {}): Promise<CodeBatch> {
+  const logger = options.logger ?? silentLogger;
+  const count = options.count ?? 1;
+  if (!Number.isInteger(count) || count < 1) throw new HarnessError('usage', `count must be a whole number of at least 1, got ${count}`);
+  const baseConfig = options.config ?? loadConfig(options);
+  const config: HarnessConfig = options.usePkce === undefined ? baseConfig : { ...baseConfig, usePkce: options.usePkce };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
+
+  const target = await openTarget(config);
+  let browser: Browser | undefined;
+  try {
+    logger.info(`Signing in at ${target.config.target.kind === 'remote' ? target.config.target.baseUrl : `the embedded local server (${target.config.target.baseUrl})`} as ${config.user.username}`);
+    browser = await launchChromium({ chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs });
+    const step: StepRunner = async (title, body) => {
+      logger.info(`  ${title}`);
+      return body();
+    };
+    const codes: AuthorizationResult[] = [];
+    let context: BrowserContext | undefined;
+    for (let index = 0; index < count; index += 1) {
+      // A fresh context has no session cookie, so the form is shown again.
+      if (!context || options.freshLogin) {
+        await context?.close();
+        context = await browser.newContext();
+      }
+      const page = context.pages()[0] ?? (await context.newPage());
+      const result = await obtainAuthorizationCode(page, target.config, { request: authorizeRequestFor(target.config), timeoutMs, step });
+      codes.push(result);
+    }
+    return { codes, config: target.config };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await target.close();
+  }
+}
+
+export async function getAuthorizationCode(options: Omit<GetAuthorizationCodeOptions, 'count'> = {}): Promise<AuthorizationResult & { baseUrl: string }> {
+  const batch = await getAuthorizationCodes({ ...options, count: 1 });
+  const [result] = batch.codes;
+  if (!result) throw new HarnessError('bad_code', 'no code was obtained');
+  return { ...result, baseUrl: batch.config.target.baseUrl };
+}
+
+/** Redeems a code from getAuthorizationCode at the token endpoint. Needs the client secret for confidential clients. */
+export async function exchangeCode(
+  result: Pick<AuthorizationResult, 'code' | 'codeVerifier' | 'redirectUri' | 'clientId'> & { baseUrl: string },
+  options: { clientSecret?: string | undefined; timeoutMs?: number } = {},
+): Promise<TokenResponse> {
+  return exchangeAtTokenEndpoint({
+    baseUrl: result.baseUrl,
+    clientId: result.clientId,
+    clientSecret: options.clientSecret,
+    code: result.code,
+    redirectUri: result.redirectUri,
+    codeVerifier: result.codeVerifier,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * What every command-line entry shares: one-line reasons on stderr and the exit codes of DESIGN.md.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { HarnessError, toHarnessError } from './errors.js';
+import { createLogger, type Logger } from './log.js';
+
+/** Parses flags; an unknown flag or a bad value is a usage error (exit 2) naming the flag. */
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new HarnessError('usage', `${message} (see --help)`);
+  }
+}
+
+export function parseIntegerFlag(name: string, value: string | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new HarnessError('usage', `--${name} must be a whole number of at least ${min}, got "${value}"`);
+  return Number(value);
+}
+
+export interface CliContext {
+  logger: Logger;
+  /** After flags are parsed: exit with code 5 if the whole command is still running after `ms`. */
+  armWatchdog(ms: number): void;
+}
+
+/**
+ * Runs a CLI entry: its promise's number is the exit code; a thrown error becomes its reason on
+ * one stderr line and the documented exit code. The watchdog guarantees the process never outlives
+ * its budget, whatever hangs.
+ */
+export function runCli(main: (cli: CliContext) => Promise<number>): void {
+  const logger = createLogger({ quiet: process.argv.includes('--quiet') || process.argv.includes('-q') });
+  let watchdog: NodeJS.Timeout | undefined;
+  const armWatchdog = (ms: number) => {
+    if (watchdog) clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      logger.error(`gave up after ${ms} ms [timeout]`);
+      process.exit(5);
+    }, ms);
+    watchdog.unref();
+  };
+  main({ logger, armWatchdog })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      const failure = toHarnessError(error);
+      logger.error(`${failure.message} [${failure.reason}]`);
+      process.exitCode = failure.exitCode;
+    })
+    .finally(() => {
+      if (watchdog) clearTimeout(watchdog);
+    });
+}

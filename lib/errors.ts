@@ -1,0 +1,66 @@
+/**
+ * Every way a login can fail, named as the health check reports it, with the exit
+ * code DESIGN.md promises to the pipelines that call get-code and health-check.
+ */
+export const FAILURE_EXIT_CODES = {
+  usage: 2,
+  config: 2,
+  credentials_rejected: 3,
+  account_locked: 3,
+  server_error: 4,
+  authorization_error: 4,
+  token_error: 4,
+  timeout: 5,
+  network: 5,
+  unexpected_page: 6,
+  bad_code: 6,
+  state_mismatch: 6,
+} as const;
+
+export type FailureReason = keyof typeof FAILURE_EXIT_CODES;
+
+/** Failures a retry can cure; everything else (above all rejected credentials) must not be retried. */
+export const TRANSIENT_REASONS: ReadonlySet<FailureReason> = new Set(['timeout', 'network']);
+
+/**
+ * A failure of the harness or of the service under test. The message is one line a person can act
+ * on and never contains a secret: callers build it from names and public facts only.
+ */
+export class HarnessError extends Error {
+  readonly reason: FailureReason;
+  /** The last URL the browser showed, with secrets stripped; helps answer "where did it stop?" */
+  readonly lastUrl: string | undefined;
+
+  constructor(reason: FailureReason, message: string, options: { cause?: unknown; lastUrl?: string } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'HarnessError';
+    this.reason = reason;
+    this.lastUrl = options.lastUrl;
+  }
+
+  get exitCode(): number {
+    return FAILURE_EXIT_CODES[this.reason];
+  }
+}
+
+export function isHarnessError(error: unknown): error is HarnessError {
+  return error instanceof HarnessError;
+}
+
+/** Maps anything thrown to a HarnessError, so scripts always have a reason and an exit code. */
+export function toHarnessError(error: unknown): HarnessError {
+  if (isHarnessError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || /timeout \d+ms exceeded|timed out/i.test(message)) {
+    return new HarnessError('timeout', firstLine(message), { cause: error });
+  }
+  if (/net::ERR_|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|fetch failed/i.test(message)) {
+    return new HarnessError('network', firstLine(message), { cause: error });
+  }
+  return new HarnessError('unexpected_page', firstLine(message), { cause: error });
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]?.trim() ?? text;
+}

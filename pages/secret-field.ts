@@ -1,0 +1,55 @@
+/**
+ * Types a secret into a field without Playwright ever seeing its value as an argument.
+ *
+ * locator.fill(value) puts the value into the action's title and into the trace's call log, and
+ * allure-playwright copies step titles into its results. Here the page asks for the value through an
+ * exposed binding, sets it with the native setter and fires the `input`/`change` events that React's
+ * managed login listens for. The trace only records `evaluate` with the name of the secret.
+ * (DOM snapshots and network bodies can still hold it: lib/redact.ts scrubs those.)
+ */
+import type { Locator, Page } from '@playwright/test';
+
+const BINDING = '__loginHarnessSecret';
+const pending = new WeakMap<Page, Map<string, string>>();
+
+async function ensureBinding(page: Page): Promise<Map<string, string>> {
+  let secrets = pending.get(page);
+  if (!secrets) {
+    secrets = new Map();
+    pending.set(page, secrets);
+    const store = secrets;
+    // Each value is handed out once, so nothing lingers in the page or in this process longer than needed.
+    await page.exposeBinding(BINDING, (_source, name: string) => {
+      const value = store.get(name);
+      store.delete(name);
+      return value ?? null;
+    });
+  }
+  return secrets;
+}
+
+export async function fillSecret(field: Locator, name: string, value: string): Promise<void> {
+  const secrets = await ensureBinding(field.page());
+  secrets.set(name, value);
+  try {
+    await field.evaluate(
+      async (element, args) => {
+        const input = element as HTMLInputElement;
+        const lookup = (window as unknown as Record<string, (name: string) => Promise<string | null>>)[args.binding];
+        if (typeof lookup !== 'function') throw new Error('secret binding missing');
+        const secret = await lookup(args.name);
+        if (secret === null) throw new Error(`no pending secret named ${args.name}`);
+        input.focus();
+        // The prototype's setter bypasses React's value tracker, so React sees a real change.
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        if (setter) setter.call(input, secret);
+        else input.value = secret;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      { binding: BINDING, name },
+    );
+  } finally {
+    secrets.delete(name);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * One Playwright codebase for local runs, CI and the development stage. Without OAUTH_BASE_URL the
+ * embedded RayTeams-compatible server is started as the webServer on a free port, and its URL is
+ * handed to the workers through RAYTEAMS_EMBEDDED_URL.
+ */
+import { createServer } from 'node:net';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './lib/browser.js';
+import { EMBEDDED_URL_VARIABLE, describeTarget, loadConfig } from './lib/config.js';
+
+const config = loadConfig();
+const isCI = Boolean(process.env.CI);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+// The main process picks the port once; workers inherit the variable and so agree on the URL.
+let embeddedPort: number | undefined;
+if (config.target.kind === 'embedded' && config.target.baseUrl === undefined) {
+  embeddedPort = await freePort();
+  process.env[EMBEDDED_URL_VARIABLE] = `http://127.0.0.1:${embeddedPort}`;
+}
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  forbidOnly: isCI,
+  // Two workers suit the 2-core machines this runs on; each e2e test owns a browser context.
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [
+    ['list'],
+    [
+      'allure-playwright',
+      {
+        resultsDir: 'allure-results',
+        detail: true,
+        suiteTitle: true,
+        environmentInfo: {
+          target: describeTarget(config),
+          client_id: config.client.id,
+          login_ui: config.target.kind === 'embedded' ? config.mock.loginUi : 'as served by the stage',
+          node: process.version,
+        },
+      },
+    ],
+    ...(isCI
+      ? ([
+          ['junit', { outputFile: 'reports/junit.xml' }],
+          ['html', { open: 'never', outputFolder: 'playwright-report' }],
+        ] as const)
+      : []),
+  ],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
+    launchOptions: chromiumLaunchOptions({ chromiumPath: config.chromiumPath, headless: true }),
+  },
+  projects: [
+    { name: 'unit', testDir: './tests/unit' },
+    { name: 'mock-server', testDir: './tests/mock-server' },
+    { name: 'e2e', testDir: './tests/e2e' },
+    { name: 'cli', testDir: './tests/cli' },
+  ],
+  ...(embeddedPort !== undefined
+    ? {
+        webServer: {
+          command: `node --import tsx scripts/mock-server.ts --port ${embeddedPort} --quiet`,
+          url: `http://127.0.0.1:${embeddedPort}/health`,
+          reuseExistingServer: false,
+          timeout: 30_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+      }
+    : {}),
+});

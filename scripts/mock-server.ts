@@ -1,0 +1,42 @@
+/**
+ * npm run mock-server: the embedded RayTeams-compatible login service as a standalone process
+ * (port 4010 by default), registered with the client and user from the configuration.
+ */
+import { startMockServer } from '../mock-server/index.js';
+import { parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { loadConfig } from '../lib/config.js';
+import { embeddedServerOptions } from '../lib/target.js';
+
+const HELP = `Usage: npm run mock-server -- [--port 4010] [--host 127.0.0.1] [--env-file PATH] [--quiet]
+
+Serves the local RayTeams-compatible authorization server. MOCK_LOGIN_UI picks the login screen
+(classic, managed, managed-two-step); MOCK_FAULTS injects faults (see README).`;
+
+runCli(async ({ logger }) => {
+  const { values } = parseFlags(process.argv.slice(2), {
+    port: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'env-file': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const port = parseIntegerFlag('port', values.port, 4010, 0);
+  const config = loadConfig(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {});
+  const server = await startMockServer({
+    ...embeddedServerOptions(config, port),
+    host: values.host,
+    ...(values.quiet ? {} : { log: (line: string) => logger.info(line) }),
+  });
+  logger.info(`RayTeams mock login service on ${server.url} (client ${config.client.id}, redirect ${config.client.redirectUri}, UI ${config.mock.loginUi}${config.mock.faults ? `, faults ${config.mock.faults}` : ''})`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+});

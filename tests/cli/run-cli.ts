@@ -1,0 +1,56 @@
+/**
+ * Runs a harness command as a pipeline would, as a whole process, and collects what it printed.
+ * The child never sees the developer's .env or the test runner's embedded server: each test says
+ * exactly which target it wants.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface CliRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+/** Variables the harness reads; stripped from the inherited environment so each test starts clean. */
+const HARNESS_VARIABLE = /^(OAUTH_|RAYTEAMS_|TEST_|CODE_|LOGIN_|HEALTH_|MOCK_|CHROMIUM_PATH$|GITHUB_OUTPUT$)/;
+
+export const EMPTY_ENV_FILE = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'harness-cli-'));
+  const file = join(dir, 'empty.env');
+  writeFileSync(file, '');
+  return file;
+})();
+
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!HARNESS_VARIABLE.test(key)) env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
+/** `npm run -s <script> -- <args>`, with the given extra environment on a clean one. */
+export function runNpmScript(script: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
+  return run('npm', ['run', '-s', script, '--', '--env-file', EMPTY_ENV_FILE, ...args], cleanEnv(env), timeoutMs);
+}
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CliRun> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (exitCode) => {
+      clearTimeout(timer);
+      resolve({ exitCode, stdout, stderr, durationMs: performance.now() - started });
+    });
+  });
+}

@@ -1,0 +1,14 @@
+import { test, expect } from '../../fixtures/index.js';
+
+test.describe('login journey', () => {
+  test('signs in and captures a UUID code with the state and the exact redirect URI @smoke', async ({ signInForCode, authorizeRequest, config, page }) => {
+    const result = await signInForCode();
+    expect(result.code).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
+    expect(result.state).toBe(authorizeRequest.state);
+    expect(result.redirectUri).toBe(config.client.redirectUri);
+    expect(result.signedInWithForm).toBe(true);
+    // The browser sits on the harness's stand-in page: the callback app never saw the request.
+    expect(new URL(page.url()).origin + new URL(page.url()).pathname).toBe(config.client.redirectUri);
+    await expect(page.getByText('The login harness captured this callback')).toBeVisible();
+  });
+});

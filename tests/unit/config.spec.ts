@@ -1,0 +1,88 @@
+import { test, expect } from '../../fixtures/index.js';
+import { ConfigError, LOCAL_DEFAULTS, loadConfig } from '../../lib/config.js';
+
+// An env file that does not exist is an error only when named explicitly; these tests pass the
+// environment directly and point envFile at nothing, so a developer's own .env cannot leak in.
+const load = (env: Record<string, string | undefined>) => loadConfig({ env, envFile: '/dev/null' });
+
+function problemsOf(env: Record<string, string | undefined>) {
+  try {
+    load(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+test.describe('config', () => {
+  test('with nothing set it targets the embedded server with the local defaults', () => {
+    const config = load({});
+    expect(config.target).toEqual({ kind: 'embedded', baseUrl: undefined });
+    expect(config.client).toEqual({ id: LOCAL_DEFAULTS.clientId, secret: LOCAL_DEFAULTS.clientSecret, redirectUri: LOCAL_DEFAULTS.redirectUri });
+    expect(config.user.username).toBe(LOCAL_DEFAULTS.username);
+    expect(config.usePkce).toBe(true);
+    expect(config.codeTtlSeconds).toBe(300);
+    expect(config.codePattern.test('baaca0d5-0044-424e-9311-16d3d754784f')).toBe(true);
+    expect(config.codePattern.test('not-a-uuid')).toBe(false);
+    expect(config.scopes).toEqual([]);
+  });
+
+  test('region and stage build the RayTeams URL', () => {
+    const config = load({ RAYTEAMS_REGION: 'ap-northeast-2', RAYTEAMS_STAGE: 'development', OAUTH_CLIENT_ID: 'c', OAUTH_REDIRECT_URI: 'https://app.example.com/cb', TEST_USERNAME: 'u', TEST_PASSWORD: 'p' });
+    expect(config.target).toEqual({ kind: 'remote', baseUrl: 'https://oauth-ap-northeast-2-development.rayteams.com' });
+    expect(config.client.secret).toBeUndefined();
+  });
+
+  test('a remote target requires client and user, listed together', () => {
+    const error = problemsOf({ OAUTH_BASE_URL: 'https://oauth-ap-northeast-2-development.rayteams.com/' });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['OAUTH_CLIENT_ID', 'OAUTH_REDIRECT_URI', 'TEST_PASSWORD', 'TEST_USERNAME']);
+    expect(error.exitCode).toBe(2);
+  });
+
+  test('every bad variable is named with its reason, and no value is echoed', () => {
+    const secret = 'Sup3r-Secret-Value';
+    const error = problemsOf({
+      OAUTH_BASE_URL: 'not a url',
+      OAUTH_REDIRECT_URI: 'http://app.example.com/callback',
+      RAYTEAMS_REGION: 'mars-north-1',
+      CODE_PATTERN: '([',
+      CODE_TTL_SECONDS: 'soon',
+      OAUTH_USE_PKCE: 'maybe',
+      MOCK_FAULTS: 'melt-down',
+      TEST_PASSWORD: secret,
+      OAUTH_CLIENT_SECRET: secret,
+    });
+    const byVariable = Object.fromEntries(error.problems.map((p) => [p.variable, p.problem]));
+    expect(byVariable.OAUTH_BASE_URL).toMatch(/not a URL/);
+    expect(byVariable.OAUTH_REDIRECT_URI).toMatch(/http:\/\/ is only allowed for localhost/);
+    expect(byVariable.RAYTEAMS_REGION).toMatch(/unknown region/);
+    expect(byVariable.CODE_PATTERN).toMatch(/not a valid regular expression/);
+    expect(byVariable.CODE_TTL_SECONDS).toMatch(/not a number/);
+    expect(byVariable.OAUTH_USE_PKCE).toMatch(/true or false/);
+    expect(byVariable.MOCK_FAULTS).toMatch(/melt-down/);
+    expect(error.message).not.toContain(secret);
+  });
+
+  test('http is accepted for loopback hosts only', () => {
+    expect(load({ OAUTH_BASE_URL: 'http://127.0.0.1:4010', OAUTH_CLIENT_ID: 'c', OAUTH_REDIRECT_URI: 'http://localhost/callback', TEST_USERNAME: 'u', TEST_PASSWORD: 'p' }).target).toEqual({
+      kind: 'remote',
+      baseUrl: 'http://127.0.0.1:4010',
+    });
+    expect(problemsOf({ OAUTH_BASE_URL: 'http://oauth.example.com', OAUTH_CLIENT_ID: 'c', OAUTH_REDIRECT_URI: 'http://localhost/callback', TEST_USERNAME: 'u', TEST_PASSWORD: 'p' }).problems[0]?.variable).toBe('OAUTH_BASE_URL');
+  });
+
+  test('OAUTH_BASE_URL and region/stage together are ambiguous', () => {
+    const error = problemsOf({ OAUTH_BASE_URL: 'https://a.example.com', RAYTEAMS_REGION: 'ap-northeast-2', RAYTEAMS_STAGE: 'development', OAUTH_CLIENT_ID: 'c', OAUTH_REDIRECT_URI: 'https://a.example.com/cb', TEST_USERNAME: 'u', TEST_PASSWORD: 'p' });
+    expect(error.problems[0]?.problem).toMatch(/not both/);
+  });
+
+  test('a missing --env-file is a configuration error naming the file', () => {
+    expect(() => loadConfig({ env: {}, envFile: '/nonexistent/.env' })).toThrow(/--env-file: no such file: \/nonexistent\/.env/);
+  });
+
+  test('secrets lists the password, client secret and TOTP secret for redaction', () => {
+    const config = load({ TEST_PASSWORD: 'pw-1', OAUTH_CLIENT_SECRET: 'cs-2', TEST_TOTP_SECRET: 'totp-3' });
+    expect(config.secrets).toEqual(['pw-1', 'cs-2', 'totp-3']);
+  });
+});
