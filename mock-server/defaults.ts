@@ -1,0 +1,13 @@
+import type { MockClient, MockUser } from './types.js';
+
+export const DEFAULT_CLIENT: MockClient = Object.freeze({
+  clientId: 'local-test-client',
+  clientSecret: 'local-test-secret',
+  redirectUris: Object.freeze(['http://localhost/callback', 'http://localhost/callback-alt']) as string[],
+  logoutUris: Object.freeze(['http://localhost/logout']) as string[],
+});
+
+export const DEFAULT_USER: MockUser = Object.freeze({
+  username: 'tester@example.com',
+  password: 'Local-Pa55word!',
+});

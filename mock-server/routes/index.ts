@@ -1,0 +1,22 @@
+import { authorizeRoute } from './authorize.js';
+import { errorRoute } from './error.js';
+import { confirmForgotPasswordRoute, forgotPasswordRoute } from './forgot-password.js';
+import { healthRoute } from './health.js';
+import { loginRoute } from './login.js';
+import { logoutRoute } from './logout.js';
+import type { Route } from './route.js';
+import { tokenRoute } from './token.js';
+import { jwksRoute, openidConfigurationRoute } from './well-known.js';
+
+export const ROUTES: Readonly<Record<string, Route>> = {
+  '/health': healthRoute,
+  '/oauth2/authorize': authorizeRoute,
+  '/login': loginRoute,
+  '/forgotPassword': forgotPasswordRoute,
+  '/confirmForgotPassword': confirmForgotPasswordRoute,
+  '/logout': logoutRoute,
+  '/error': errorRoute,
+  '/oauth2/token': tokenRoute,
+  '/.well-known/jwks.json': jwksRoute,
+  '/.well-known/openid-configuration': openidConfigurationRoute,
+};

@@ -1,0 +1,62 @@
+import { FAULT_NAMES, parseFaults, startMockServer } from '../../mock-server/index.js';
+import { expect, test } from './helpers.js';
+
+test.describe('parseFaults', () => {
+  test('lists exactly the documented fault names', () => {
+    expect([...FAULT_NAMES]).toEqual([
+      'login-500',
+      'slow-login',
+      'malformed-code',
+      'missing-code',
+      'state-mismatch',
+      'access-denied',
+      'selector-drift',
+      'token-500',
+    ]);
+  });
+
+  test('reads nothing from an empty or missing spec', () => {
+    expect(parseFaults(undefined)).toEqual({});
+    expect(parseFaults('')).toEqual({});
+    expect(parseFaults(' , ')).toEqual({});
+  });
+
+  test('reads the documented example', () => {
+    expect(parseFaults('login-500,slow-login=2500')).toEqual({ login500: true, slowLoginMs: 2500 });
+  });
+
+  test('reads every flag, tolerating spaces', () => {
+    expect(
+      parseFaults(' malformed-code , missing-code,state-mismatch,access-denied,selector-drift,token-500,slow-login=0'),
+    ).toEqual({
+      malformedCode: true,
+      missingCode: true,
+      stateMismatch: true,
+      accessDenied: true,
+      selectorDrift: true,
+      token500: true,
+      slowLoginMs: 0,
+    });
+  });
+
+  test('rejects an unknown name and says what it expected', () => {
+    expect(() => parseFaults('login-500,x')).toThrow(
+      'Unknown MOCK_FAULTS entry "x": expected one of login-500, slow-login=<ms>, malformed-code, missing-code, state-mismatch, access-denied, selector-drift, token-500',
+    );
+    expect(() => parseFaults('login500')).toThrow(/^Unknown MOCK_FAULTS entry "login500"/);
+  });
+
+  for (const spec of ['slow-login', 'slow-login=', 'slow-login=fast', 'slow-login=-5', 'slow-login=1.5']) {
+    test(`rejects "${spec}" without a whole number of ms`, () => {
+      expect(() => parseFaults(spec)).toThrow('slow-login needs a duration in ms, e.g. slow-login=2000');
+    });
+  }
+
+  test('rejects a value on a flag fault', () => {
+    expect(() => parseFaults('token-500=1')).toThrow(/token-500 takes no value/);
+  });
+
+  test('startMockServer refuses a bad fault string instead of ignoring it', async () => {
+    await expect(startMockServer({ faults: 'nope' })).rejects.toThrow(/Unknown MOCK_FAULTS entry "nope"/);
+  });
+});
