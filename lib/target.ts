@@ -15,6 +15,9 @@ export interface OpenTarget {
 /** The redirect URI the embedded server registers besides the configured one, for mismatch tests. */
 export const EMBEDDED_ALTERNATE_REDIRECT_URI = 'http://localhost/callback-alt';
 
+/** Where the embedded server may send the browser after /logout?logout_uri=… */
+export const EMBEDDED_LOGOUT_URI = 'http://localhost/logout';
+
 export async function openTarget(config: HarnessConfig): Promise<OpenTarget> {
   const { target } = config;
   if (target.baseUrl !== undefined) {
@@ -37,6 +40,7 @@ export function embeddedServerOptions(config: HarnessConfig, port: number): Mock
         clientId: config.client.id,
         ...(config.client.secret ? { clientSecret: config.client.secret } : {}),
         redirectUris: [config.client.redirectUri, EMBEDDED_ALTERNATE_REDIRECT_URI],
+        logoutUris: [EMBEDDED_LOGOUT_URI],
       },
     ],
     users: [{ username: config.user.username, password: config.user.password }],
