@@ -1,0 +1,73 @@
+/**
+ * One attempt of the health check: a full form login in a fresh browser context (never a saved
+ * session), then a token exchange when the client has a secret, each phase timed.
+ */
+import type { Browser } from '@playwright/test';
+import { toHarnessError } from '../errors.js';
+import { obtainAuthorizationCode, type ConfigWithBaseUrl, type LoginPhases, type StepRunner } from '../flow.js';
+import { exchangeCode } from '../oauth/token-client.js';
+import { discardTrace, saveFailureArtifacts, startTrace, type Redactor } from './artifacts.js';
+import { isHealthFailureReason, type HealthFailureReason, type HealthPhases } from './types.js';
+
+export interface AttemptOptions {
+  attempt: number;
+  /** budget for the login and the token exchange together */
+  timeoutMs: number;
+  /** where a failed attempt's screenshot and trace go; undefined: none are taken */
+  artifactsDir: string | undefined;
+  redact: Redactor | undefined;
+  step: StepRunner;
+}
+
+export type AttemptOutcome =
+  | { ok: true; phases: HealthPhases }
+  | { ok: false; reason: HealthFailureReason; message: string; phases: HealthPhases; artifacts: string[] };
+
+export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, options: AttemptOptions): Promise<AttemptOutcome> {
+  const context = await browser.newContext();
+  let login: LoginPhases | undefined;
+  let tokenExchangeMs: number | undefined;
+  // Set again once the page exists: browser overhead says nothing about the login service.
+  let started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const phases = (): HealthPhases => ({ loginScreenMs: login?.loginScreenMs, signInMs: login?.signInMs, tokenExchangeMs, totalMs: elapsed() });
+  try {
+    if (options.artifactsDir !== undefined) await startTrace(context);
+    const page = await context.newPage();
+    started = performance.now();
+    try {
+      const authorization = await obtainAuthorizationCode(page, config, { requireLoginForm: true, timeoutMs: options.timeoutMs, step: options.step });
+      login = authorization.phases;
+      const secret = config.client.secret;
+      if (secret !== undefined) {
+        const exchangeStarted = performance.now();
+        await options.step('Exchange code for tokens', () =>
+          exchangeCode({
+            baseUrl: config.target.baseUrl,
+            clientId: authorization.clientId,
+            clientSecret: secret,
+            code: authorization.code,
+            redirectUri: authorization.redirectUri,
+            codeVerifier: authorization.codeVerifier,
+            timeoutMs: Math.max(1, options.timeoutMs - elapsed()),
+          }),
+        );
+        tokenExchangeMs = Math.round(performance.now() - exchangeStarted);
+      }
+      if (options.artifactsDir !== undefined) await discardTrace(context);
+      return { ok: true, phases: phases() };
+    } catch (error) {
+      const failure = toHarnessError(error);
+      // A usage or configuration problem is the harness's, not the login service's: let it surface as exit 2.
+      if (!isHealthFailureReason(failure.reason)) throw failure;
+      const measured = phases();
+      const artifacts =
+        options.artifactsDir === undefined
+          ? []
+          : await saveFailureArtifacts(context, page, { dir: options.artifactsDir, attempt: options.attempt, secrets: config.secrets, redact: options.redact });
+      return { ok: false, reason: failure.reason, message: failure.message, phases: measured, artifacts };
+    }
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The result for people (one line on stderr, a Markdown table for the GitHub job summary) and for
+ * machines (the --json object). All of it is built from names, numbers and safe messages only.
+ */
+import type { HealthResult, PhaseName } from './types.js';
+
+const PHASE_LABELS: Record<PhaseName, string> = { login_screen: 'login screen', sign_in: 'sign-in', token_exchange: 'token exchange', total: 'total' };
+
+const ms = (value: number | undefined) => (value === undefined ? '–' : `${value} ms`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function phaseList(result: HealthResult): string {
+  const { phases } = result;
+  const parts = [
+    phases.loginScreenMs !== undefined ? `login screen ${phases.loginScreenMs} ms` : undefined,
+    phases.signInMs !== undefined ? `sign-in ${phases.signInMs} ms` : undefined,
+    phases.tokenExchangeMs !== undefined ? `token exchange ${phases.tokenExchangeMs} ms` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+export function summaryLine(result: HealthResult): string {
+  const where = `at ${result.target}, ${plural(result.attempts, 'attempt')}`;
+  if (result.status === 'failed') {
+    return `login health: FAILED [${result.reason ?? 'unknown'}] after ${result.durationMs} ms ${where}: ${result.message ?? ''}`.trimEnd();
+  }
+  const slow = result.exceeded.map((b) => `${PHASE_LABELS[b.phase]} ${b.ms} ms > ${b.thresholdMs} ms`).join(', ');
+  const status = result.status === 'degraded' ? `DEGRADED (${slow})` : 'healthy';
+  return `login health: ${status} in ${result.phases.totalMs} ms${phaseList(result)} ${where}`;
+}
+
+export function markdownSummary(result: HealthResult): string {
+  const icon = result.status === 'healthy' ? '✅' : result.status === 'degraded' ? '🟡' : '❌';
+  const rows = [
+    ['status', `${icon} ${result.status}${result.reason ? ` (\`${result.reason}\`)` : ''}`],
+    ['target', result.target],
+    ['started at', result.startedAt.toISOString()],
+    ['login screen', ms(result.phases.loginScreenMs)],
+    ['sign-in', ms(result.phases.signInMs)],
+    ['token exchange', ms(result.phases.tokenExchangeMs)],
+    ['total (last attempt)', ms(result.phases.totalMs)],
+    ['attempts', String(result.attempts)],
+  ];
+  if (result.message) rows.push(['message', result.message.replace(/\|/g, '\\|')]);
+  for (const breach of result.exceeded) rows.push([`slow: ${PHASE_LABELS[breach.phase]}`, `${breach.ms} ms > ${breach.thresholdMs} ms`]);
+  return ['## Login health check', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
+}
+
+export interface HealthJson {
+  status: HealthResult['status'];
+  reason: string | null;
+  message: string | null;
+  target: string;
+  started_at: string;
+  duration_ms: number;
+  phases: { login_screen_ms: number | null; sign_in_ms: number | null; token_exchange_ms: number | null; total_ms: number };
+  thresholds_exceeded: Array<{ phase: PhaseName; ms: number; threshold_ms: number }>;
+  attempts: number;
+  artifacts: string[];
+}
+
+export function toHealthJson(result: HealthResult): HealthJson {
+  return {
+    status: result.status,
+    reason: result.reason ?? null,
+    message: result.message ?? null,
+    target: result.target,
+    started_at: result.startedAt.toISOString(),
+    duration_ms: result.durationMs,
+    phases: {
+      login_screen_ms: result.phases.loginScreenMs ?? null,
+      sign_in_ms: result.phases.signInMs ?? null,
+      token_exchange_ms: result.phases.tokenExchangeMs ?? null,
+      total_ms: result.phases.totalMs,
+    },
+    thresholds_exceeded: result.exceeded.map((b) => ({ phase: b.phase, ms: b.ms, threshold_ms: b.thresholdMs })),
+    attempts: result.attempts,
+    artifacts: result.artifacts,
+  };
+}

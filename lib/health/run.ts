@@ -1,0 +1,142 @@
+/**
+ * runHealthCheck: "can our users sign in right now, and how fast?" Runs attempts (retrying only
+ * timeouts and network failures, with back-off), classifies the last one, then publishes: state
+ * file, webhook on a change, Prometheus metrics. The CLI (scripts/health-check.ts) prints the rest.
+ */
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser } from '@playwright/test';
+import { launchChromium } from '../browser.js';
+import { describeTarget, type HarnessConfig } from '../config.js';
+import { DEFAULT_FLOW_TIMEOUT_MS, type StepRunner } from '../flow.js';
+import { silentLogger, type Logger } from '../log.js';
+import { openTarget } from '../target.js';
+import { alertFor, alertText, postAlert, type AlertKind } from './alert.js';
+import { runFolderName, type Redactor } from './artifacts.js';
+import { runAttempt, type AttemptOutcome } from './check.js';
+import { exitCodeFor, findBreaches, timingStatus } from './classify.js';
+import { renderMetrics, writeMetricsFile } from './metrics.js';
+import { backoffMs, DEFAULT_RETRY_BACKOFF_MS, isRetryable } from './retry.js';
+import { readHealthState, writeHealthState, type HealthState } from './state.js';
+import type { HealthResult } from './types.js';
+
+export const DEFAULT_ARTIFACTS_DIR = 'health-artifacts';
+
+export interface HealthCheckOptions {
+  /** budget of each attempt: login plus token exchange (default 30000 ms) */
+  timeoutMs?: number;
+  /** wait after the first failed attempt; doubles after each further one (default 2000 ms) */
+  retryBackoffMs?: number;
+  /** failure screenshots and traces go to <dir>/<run timestamp>/; null: take none */
+  artifactsDir?: string | null;
+  /** Prometheus textfile to write (atomically) */
+  metricsFile?: string;
+  /** scrubs secrets from saved artifacts; without one, traces are not kept */
+  redact?: Redactor;
+  /** a running browser to open the attempts' fresh contexts in (tests share one); default: launch Chromium */
+  browser?: Browser;
+  headless?: boolean;
+  logger?: Logger;
+}
+
+export interface HealthAlert {
+  kind: AlertKind;
+  sent: boolean;
+  /** why the webhook did not take it; the state then keeps the old status so the next run tries again */
+  error: string | undefined;
+}
+
+export interface HealthReport {
+  result: HealthResult;
+  exitCode: number;
+  /** undefined when the status did not change between failing and working */
+  alert: HealthAlert | undefined;
+}
+
+export async function runHealthCheck(config: HarnessConfig, options: HealthCheckOptions = {}): Promise<HealthReport> {
+  const logger = options.logger ?? silentLogger;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
+  const startedAt = new Date();
+  const started = performance.now();
+  const artifactsDir = options.artifactsDir === null ? undefined : join(options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR, runFolderName(startedAt));
+
+  const { outcome, attempts, artifacts } = await runAttempts(config, options, { timeoutMs, artifactsDir, logger });
+  const result = classifyOutcome(config, outcome, { startedAt, durationMs: Math.round(performance.now() - started), attempts, artifacts });
+
+  const previous = await readHealthState(config.health.stateFile);
+  const alert = await notify(config, result, previous, logger);
+  const lastSuccessAt = result.status === 'failed' ? (previous?.last_success_at ?? null) : startedAt.toISOString();
+  // An alert the webhook did not take leaves the old status in place (no state counts as working),
+  // so the next run sees the same change and tries again.
+  const undelivered = alert?.error !== undefined;
+  const status = undelivered ? (previous?.status ?? 'healthy') : result.status;
+  const since = previous !== undefined && (alert === undefined || undelivered) ? previous.since : startedAt.toISOString();
+  await writeHealthState(config.health.stateFile, { status, since, last_success_at: lastSuccessAt });
+
+  if (options.metricsFile !== undefined) {
+    await writeMetricsFile(options.metricsFile, renderMetrics(result, lastSuccessAt === null ? undefined : new Date(lastSuccessAt)));
+  }
+  return { result, exitCode: exitCodeFor(result), alert };
+}
+
+async function runAttempts(
+  config: HarnessConfig,
+  options: HealthCheckOptions,
+  settings: { timeoutMs: number; artifactsDir: string | undefined; logger: Logger },
+): Promise<{ outcome: AttemptOutcome; attempts: number; artifacts: string[] }> {
+  const { logger } = settings;
+  const maxAttempts = config.health.retries + 1;
+  const backoffBase = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
+  const target = await openTarget(config);
+  let browser: Browser | undefined = options.browser;
+  const launched = browser === undefined;
+  try {
+    browser ??= await launchChromium({ chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs: settings.timeoutMs });
+    logger.info(`Checking the login at ${describeTarget(config)} as ${config.user.username}`);
+    const artifacts: string[] = [];
+    for (let attempt = 1; ; attempt += 1) {
+      const step: StepRunner = async (title, body) => {
+        logger.info(`  attempt ${attempt}/${maxAttempts}: ${title}`);
+        return body();
+      };
+      const outcome = await runAttempt(browser, target.config, { attempt, timeoutMs: settings.timeoutMs, artifactsDir: settings.artifactsDir, redact: options.redact, step });
+      if (!outcome.ok) artifacts.push(...outcome.artifacts);
+      if (outcome.ok || !isRetryable(outcome.reason) || attempt >= maxAttempts) return { outcome, attempts: attempt, artifacts };
+      const wait = backoffMs(attempt, backoffBase);
+      logger.warn(`attempt ${attempt} failed [${outcome.reason}]: ${outcome.message}; retrying in ${wait} ms`);
+      await sleep(wait);
+    }
+  } finally {
+    if (launched) await browser?.close().catch(() => undefined);
+    await target.close();
+  }
+}
+
+function classifyOutcome(
+  config: HarnessConfig,
+  outcome: AttemptOutcome,
+  run: { startedAt: Date; durationMs: number; attempts: number; artifacts: string[] },
+): HealthResult {
+  const common = { target: describeTarget(config), startedAt: run.startedAt, durationMs: run.durationMs, attempts: run.attempts, artifacts: run.artifacts, phases: outcome.phases };
+  if (!outcome.ok) return { ...common, status: 'failed', reason: outcome.reason, message: outcome.message, exceeded: [] };
+  const exceeded = findBreaches(outcome.phases, config.health);
+  const status = timingStatus(exceeded);
+  const message = status === 'degraded' ? `slower than allowed: ${exceeded.map((b) => `${b.phase} ${b.ms} ms > ${b.thresholdMs} ms`).join(', ')}` : undefined;
+  return { ...common, status, reason: undefined, message, exceeded };
+}
+
+async function notify(config: HarnessConfig, result: HealthResult, previous: HealthState | undefined, logger: Logger): Promise<HealthAlert | undefined> {
+  const kind = alertFor(previous, result);
+  if (kind === undefined) return undefined;
+  const webhookUrl = config.health.webhookUrl;
+  if (webhookUrl === undefined) return { kind, sent: false, error: undefined };
+  try {
+    await postAlert(webhookUrl, alertText(kind, result, previous));
+    logger.info(`Sent the ${kind} alert to the webhook`);
+    return { kind, sent: true, error: undefined };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.warn(`could not send the ${kind} alert: ${message}`);
+    return { kind, sent: false, error: message };
+  }
+}
