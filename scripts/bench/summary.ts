@@ -1,0 +1,99 @@
+/**
+ * Turns timed runs into the bench's result: medians (and min/max) per measurement, the target ratios,
+ * the table on stdout and the shape of bench-results.json.
+ */
+
+export type MeasurementId = 'a' | 'a-direct' | 'b' | 'c' | 'd';
+
+export interface Measurement {
+  id: MeasurementId;
+  title: string;
+  /** the command line as run, relative to the repository */
+  command: string;
+  runsMs: number[];
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+}
+
+export interface Ratio {
+  /** e.g. "a/b": median of the first over median of the second, from this one run of the bench */
+  value: number | null;
+  /** the issue's target, when it sets one: the ratio must not exceed it */
+  target: number | null;
+  met: boolean | null;
+  note?: string;
+}
+
+export interface HealthPhases {
+  available: boolean;
+  note?: string;
+  /** medians over the bench's runs, as the health check's --json reports them */
+  phasesMs?: Record<string, number | null>;
+  runs?: number;
+}
+
+export interface BenchResult {
+  schemaVersion: 1;
+  createdAt: string;
+  commit: string | null;
+  machine: { cpus: number; loadAverageBefore: number[]; loadAverageAfter: number[]; node: string; platform: string };
+  browser: { source: string; executablePath: string | null };
+  settings: { runs: number; warmup: number; count: number };
+  measurements: Measurement[];
+  ratios: Record<'a/b' | 'a/c' | 'd/a', Ratio>;
+  healthCheck: HealthPhases;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+export function summarise(id: MeasurementId, title: string, command: string, runsMs: readonly number[]): Measurement {
+  const rounded = runsMs.map((ms) => Math.round(ms));
+  return { id, title, command, runsMs: rounded, medianMs: Math.round(median(rounded)), minMs: Math.min(...rounded), maxMs: Math.max(...rounded) };
+}
+
+export function ratio(numerator: Measurement | undefined, denominator: Measurement | undefined, target: number | null, missing?: string): Ratio {
+  if (!numerator || !denominator || denominator.medianMs <= 0) {
+    return { value: null, target, met: null, note: missing ?? 'not measured' };
+  }
+  const value = Math.round((numerator.medianMs / denominator.medianMs) * 100) / 100;
+  return { value, target, met: target === null ? null : value <= target };
+}
+
+export function renderTable(result: BenchResult): string {
+  const lines: string[] = [];
+  const { machine, settings } = result;
+  lines.push(
+    `bench: ${settings.runs} run(s) after ${settings.warmup} warm-up, ${machine.cpus} CPUs, load ${machine.loadAverageBefore[0]?.toFixed(2)} → ${machine.loadAverageAfter[0]?.toFixed(2)}, Node ${machine.node}, browser ${result.browser.source}${result.browser.executablePath ? ` (${result.browser.executablePath})` : ''}`,
+    '',
+  );
+  const width = Math.max(...result.measurements.map((m) => m.title.length), 10);
+  lines.push(`${''.padEnd(11)}${'measurement'.padEnd(width)}  ${'median'.padStart(8)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}`);
+  for (const m of result.measurements) {
+    lines.push(`${`(${m.id})`.padEnd(11)}${m.title.padEnd(width)}  ${ms(m.medianMs)}  ${ms(m.minMs)}  ${ms(m.maxMs)}`);
+  }
+  lines.push('', `ratio  ${'value'.padStart(6)}  target`);
+  for (const [name, r] of Object.entries(result.ratios)) {
+    const value = r.value === null ? '—'.padStart(6) : r.value.toFixed(2).padStart(6);
+    const target = r.target === null ? '' : `≤ ${r.target} ${r.met ? 'met' : 'MISSED'}`;
+    lines.push(`${name.padEnd(5)}  ${value}  ${target}${r.note ? `  (${r.note})` : ''}`);
+  }
+  lines.push('');
+  const health = result.healthCheck;
+  if (health.available && health.phasesMs) {
+    const phases = Object.entries(health.phasesMs).map(([name, value]) => `${name} ${value === null ? '—' : value}`);
+    lines.push(`health check phases (median of ${health.runs ?? 0}): ${phases.join(', ')}`);
+  } else {
+    lines.push(`health check phases: unavailable (${health.note ?? 'not run'})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function ms(value: number): string {
+  return `${value} ms`.padStart(8);
+}
