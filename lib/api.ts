@@ -23,6 +23,11 @@ export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
   freshLogin?: boolean;
   /** override OAUTH_USE_PKCE */
   usePkce?: boolean;
+  /**
+   * Redeem each code at the token endpoint as soon as it is captured, while the target (the
+   * embedded server, too) is still up. Needs the client secret; checked before the browser starts.
+   */
+  exchange?: boolean;
   headless?: boolean;
   /** budget for each code, browser start included (default 30000 ms) */
   timeoutMs?: number;
@@ -31,6 +36,8 @@ export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
 
 export interface CodeBatch {
   codes: AuthorizationResult[];
+  /** with `exchange`: the token response for each code, in the same order; otherwise empty */
+  tokens: TokenResponse[];
   /** where the codes came from, e.g. for token exchange: the configuration with its resolved URL */
   config: ConfigWithBaseUrl;
 }
@@ -43,6 +50,10 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
   const baseConfig = options.config ?? loadConfig(options);
   const config: HarnessConfig = options.usePkce === undefined ? baseConfig : { ...baseConfig, usePkce: options.usePkce };
   const timeoutMs = options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
+  // Fail before any browser or login: a code obtained and then not redeemable is a wasted login.
+  if (options.exchange && !config.client.secret) {
+    throw new HarnessError('config', 'token exchange needs the client secret: set OAUTH_CLIENT_SECRET (it is not set for this remote target)');
+  }
 
   const target = await openTarget(config);
   let browser: Browser | undefined;
@@ -54,6 +65,7 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
       return body();
     };
     const codes: AuthorizationResult[] = [];
+    const tokens: TokenResponse[] = [];
     let context: BrowserContext | undefined;
     for (let index = 0; index < count; index += 1) {
       // A fresh context has no session cookie, so the form is shown again.
@@ -64,19 +76,34 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
       const page = context.pages()[0] ?? (await context.newPage());
       const result = await obtainAuthorizationCode(page, target.config, { request: authorizeRequestFor(target.config), timeoutMs, step });
       codes.push(result);
+      if (options.exchange) {
+        tokens.push(await step('Exchange code', () => exchangeCode({ ...result, baseUrl: target.config.target.baseUrl }, { clientSecret: config.client.secret, timeoutMs })));
+      }
     }
-    return { codes, config: target.config };
+    return { codes, tokens, config: target.config };
   } finally {
     await browser?.close().catch(() => undefined);
     await target.close();
   }
 }
 
-export async function getAuthorizationCode(options: Omit<GetAuthorizationCodeOptions, 'count'> = {}): Promise<AuthorizationResult & { baseUrl: string }> {
+export type SingleCode = AuthorizationResult & {
+  /** the login service the code came from; pass the result to exchangeCode() */
+  baseUrl: string;
+  /** with `exchange: true`: the token response */
+  tokens?: TokenResponse;
+};
+
+/**
+ * One fresh code. Against the embedded local server, redeem it with `exchange: true`: that server
+ * stops when this returns, so a later exchangeCode() call would find nobody listening.
+ */
+export async function getAuthorizationCode(options: Omit<GetAuthorizationCodeOptions, 'count'> = {}): Promise<SingleCode> {
   const batch = await getAuthorizationCodes({ ...options, count: 1 });
   const [result] = batch.codes;
   if (!result) throw new HarnessError('bad_code', 'no code was obtained');
-  return { ...result, baseUrl: batch.config.target.baseUrl };
+  const [tokens] = batch.tokens;
+  return { ...result, baseUrl: batch.config.target.baseUrl, ...(tokens ? { tokens } : {}) };
 }
 
 /** Redeems a code from getAuthorizationCode at the token endpoint. Needs the client secret for confidential clients. */

@@ -1,11 +1,15 @@
 /**
- * npm run get-code: signs in on the login screen and prints a fresh authorization code.
- * Results go to stdout, everything else to stderr; exit codes as in DESIGN.md.
+ * npm run get-code: signs in on the login screen and prints fresh authorization codes (or, with
+ * --exchange, the tokens behind them) in the shape a pipeline consumes.
+ * Results go to stdout (or --out / $GITHUB_OUTPUT), everything else to stderr; exit codes as in DESIGN.md.
  */
+import { appendFile } from 'node:fs/promises';
 import { getAuthorizationCodes } from '../lib/api.js';
+import { writeFileAtomic } from '../lib/atomic-file.js';
 import { parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from '../lib/code-output.js';
 import { HarnessError } from '../lib/errors.js';
-import { DEFAULT_FLOW_TIMEOUT_MS, type AuthorizationResult } from '../lib/flow.js';
+import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
 
 const HELP = `Usage: npm run -s get-code -- [options]
 
@@ -14,64 +18,110 @@ authorization code. Without OAUTH_BASE_URL (or RAYTEAMS_REGION/RAYTEAMS_STAGE) i
 embedded local server.
 
 Options:
-  --format text|json   text: the code alone (default); json: one object per line
-  --timeout MS         budget for the login (default ${DEFAULT_FLOW_TIMEOUT_MS})
-  --env-file PATH      read variables from PATH instead of .env
-  --headed             show the browser
-  --quiet, -q          no progress on stderr (errors are still shown)
-  --help, -h           this text
+  --format FORMAT   text   the code alone, one per line (default)
+                    json   one object per code and line: code, state, code_verifier,
+                           redirect_uri, client_id, issued_at, expires_at
+                    env    OAUTH_CODE, OAUTH_CODE_VERIFIER, OAUTH_STATE, OAUTH_REDIRECT_URI,
+                           OAUTH_CODE_EXPIRES_AT (later codes: OAUTH_CODE_2, ...)
+                    github appends code, code_verifier, state, expires_at to $GITHUB_OUTPUT
+                           and prints ::add-mask:: for the code and the verifier
+  --out FILE        write the result to FILE (atomically, mode 0600) instead of stdout
+  --count N         N distinct codes from one browser; later ones may come from the session
+  --fresh-login     sign in through the form for every code (a fresh browser context each)
+  --no-pkce         send no code_challenge (overrides OAUTH_USE_PKCE)
+  --exchange        redeem each code at /oauth2/token and output the token response instead
+                    (text: the access token; needs OAUTH_CLIENT_SECRET)
+  --timeout MS      budget for each code, browser start included (default ${DEFAULT_FLOW_TIMEOUT_MS})
+  --env-file PATH   read variables from PATH instead of .env
+  --headed          show the browser
+  --quiet, -q       no progress or warnings on stderr (errors are still shown)
+  --help, -h        this text
 
 Examples:
   npm run -s get-code
   npm run -s get-code -- --format json | jq -r .code
+  eval "$(npm run -s get-code -- --format env)"            # OAUTH_CODE, OAUTH_CODE_VERIFIER, ...
+  npm run -s get-code -- --format github                   # in a GitHub Actions step
+  npm run -s get-code -- --count 5 --fresh-login --format json --out codes.jsonl
+  npm run -s get-code -- --exchange --format json | jq -r .access_token
 
-Exit codes: 0 ok, 2 usage/config, 3 credentials rejected/locked, 4 server failed or refused,
-5 timeout/network, 6 contract broken (unexpected page, bad code, state mismatch).`;
+A code is valid for CODE_TTL_SECONDS (default 300) and can be redeemed once; a warning is printed
+when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left.
 
-const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-
-function toJson(result: AuthorizationResult) {
-  return {
-    code: result.code,
-    state: result.state ?? null,
-    code_verifier: result.codeVerifier ?? null,
-    redirect_uri: result.redirectUri,
-    client_id: result.clientId,
-    issued_at: result.issuedAt.toISOString(),
-    expires_at: result.expiresAt.toISOString(),
-  };
-}
+Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET), 3 credentials
+rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error), 5 timeout/network,
+6 contract broken (unexpected page, missing or malformed code, state mismatch).`;
 
 runCli(async ({ logger, armWatchdog }) => {
-    const { values } = parseFlags(process.argv.slice(2), {
-      format: { type: 'string', default: 'text' },
-      timeout: { type: 'string' },
-      'env-file': { type: 'string' },
-      headed: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', short: 'q', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    });
-    if (values.help) {
-      process.stdout.write(`${HELP}\n`);
-      return 0;
-    }
-    if (!(FORMATS as readonly string[]).includes(values.format)) {
-      throw new HarnessError('usage', `--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
-    }
-    const format = values.format as Format;
-    const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
-    // Browser start, login and shutdown must all fit; the margin covers start-up and close.
-    armWatchdog(timeoutMs + 15_000);
-    const { codes } = await getAuthorizationCodes({
-      ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}),
-      headless: !values.headed,
-      timeoutMs,
-      logger,
-    });
-    for (const result of codes) {
-      process.stdout.write(format === 'json' ? `${JSON.stringify(toJson(result))}\n` : `${result.code}\n`);
-    }
-    logger.info(`Code valid until ${codes[0]?.expiresAt.toISOString() ?? '?'}`);
+  const { values } = parseFlags(process.argv.slice(2), {
+    format: { type: 'string', default: 'text' },
+    out: { type: 'string' },
+    count: { type: 'string' },
+    'fresh-login': { type: 'boolean', default: false },
+    'no-pkce': { type: 'boolean', default: false },
+    exchange: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    'env-file': { type: 'string' },
+    headed: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
     return 0;
+  }
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format)) {
+    throw new HarnessError('usage', `--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${values.format}"`);
+  }
+  const format = values.format as OutputFormat;
+  const count = parseIntegerFlag('count', values.count, 1);
+  const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
+  if (values.out !== undefined && values.out.trim() === '') throw new HarnessError('usage', '--out needs a file name');
+  // The runner's step-output file, part of the GitHub Actions protocol rather than harness configuration.
+  const githubOutput = process.env.GITHUB_OUTPUT;
+  if (format === 'github') {
+    if (values.out !== undefined) throw new HarnessError('usage', '--format github writes to $GITHUB_OUTPUT; it cannot be combined with --out');
+    if (!githubOutput) throw new HarnessError('usage', '--format github needs $GITHUB_OUTPUT (set by GitHub Actions in every step)');
+  }
+
+  // Browser start, every login and shutdown must all fit; the margin covers start-up and close.
+  armWatchdog(timeoutMs * count + 15_000);
+  const batch = await getAuthorizationCodes({
+    ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}),
+    count,
+    freshLogin: values['fresh-login'],
+    ...(values['no-pkce'] ? { usePkce: false } : {}),
+    exchange: values.exchange,
+    headless: !values.headed,
+    timeoutMs,
+    logger,
+  });
+
+  if (!values.exchange) warnAboutExpiringCodes(batch.codes, logger);
+  const items = values.exchange ? batch.tokens.map(tokenItem) : batch.codes.map(codeItem);
+  const what = values.exchange ? `${items.length} token response(s)` : `${items.length} code(s)`;
+  if (format === 'github' && githubOutput) {
+    const { outputFile, stdout } = renderGithub(items);
+    process.stdout.write(stdout);
+    await appendFile(githubOutput, outputFile);
+    logger.info(`Wrote ${what} to $GITHUB_OUTPUT`);
+  } else if (format !== 'github' && values.out !== undefined) {
+    await writeFileAtomic(values.out, renderItems(items, format));
+    logger.info(`Wrote ${what} to ${values.out} (mode 0600)`);
+  } else if (format !== 'github') {
+    process.stdout.write(renderItems(items, format));
+  }
+  if (!values.exchange) logger.info(`Code valid until ${batch.codes[0]?.expiresAt.toISOString() ?? '?'}`);
+  return 0;
 });
+
+/** A code with under a minute left is likely to expire before a later pipeline step redeems it. */
+function warnAboutExpiringCodes(codes: ReadonlyArray<{ expiresAt: Date }>, logger: { warn(message: string): void }): void {
+  const now = new Date();
+  codes.forEach((code, index) => {
+    const left = secondsLeft(code, now);
+    if (left < CODE_EXPIRY_WARNING_SECONDS) {
+      logger.warn(`code ${index + 1} expires in ${Math.max(0, left)} s (at ${code.expiresAt.toISOString()}): less than ${CODE_EXPIRY_WARNING_SECONDS} s to redeem it`);
+    }
+  });
+}

@@ -1,96 +1,137 @@
+/**
+ * npm run get-code as a pipeline step uses it: every output format, --out, --count, --exchange and
+ * the expiry warning. Exit codes: get-code-exit-codes.spec.ts; pipelines: get-code-pipeline.spec.ts.
+ */
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
-import { startMockServer, type MockServer } from '../../mock-server/index.js';
-import { runNpmScript } from './run-cli.js';
+import { LOCAL, UUID, getCode } from './get-code-run.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LOCAL_PASSWORD = 'Local-Pa55word!';
+const VERIFIER = /^[A-Za-z0-9_-]{43,128}$/;
+const JSON_FIELDS = ['client_id', 'code', 'code_verifier', 'expires_at', 'issued_at', 'redirect_uri', 'state'];
+
+function jsonLines(text: string): Array<Record<string, string | null>> {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, string | null>);
+}
+
+/** "Sign in" is the form step's progress line: it shows how many codes needed the login form. */
+function formLogins(stderr: string): number {
+  return stderr.split('\n').filter((line) => line.trim() === 'Sign in').length;
+}
 
 test.describe('npm run get-code', () => {
-  test('prints only a fresh UUID code on stdout, progress on stderr @smoke', async () => {
-    const result = await runNpmScript('get-code', []);
+  test('text: prints only a fresh UUID code on stdout, progress on stderr @smoke', async () => {
+    const result = await getCode([]);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
     expect(result.stdout.trim()).toMatch(UUID);
     expect(result.stderr).toContain('Sign in');
-    expect(result.stderr).not.toContain(LOCAL_PASSWORD);
+    // 300 s left: nothing to warn about.
+    expect(result.stderr).not.toContain('warning');
   });
 
-  test('--format json prints one object with the documented fields', async () => {
-    const result = await runNpmScript('get-code', ['--format', 'json', '--quiet']);
+  test('json: one object per line with the documented fields', async () => {
+    const result = await getCode(['--format', 'json', '--quiet']);
     expect(result.exitCode, result.stderr).toBe(0);
-    const lines = result.stdout.trim().split('\n');
+    const lines = jsonLines(result.stdout);
     expect(lines).toHaveLength(1);
-    const output = JSON.parse(lines[0] ?? '{}');
-    expect(Object.keys(output).sort()).toEqual(['client_id', 'code', 'code_verifier', 'expires_at', 'issued_at', 'redirect_uri', 'state'].sort());
+    const output = lines[0] ?? {};
+    expect(Object.keys(output).sort()).toEqual(JSON_FIELDS);
     expect(output.code).toMatch(UUID);
-    expect(output.redirect_uri).toBe('http://localhost/callback');
-    expect(output.client_id).toBe('local-test-client');
-    expect(output.code_verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
-    expect(Date.parse(output.expires_at) - Date.parse(output.issued_at)).toBe(300_000);
+    expect(output.redirect_uri).toBe(LOCAL.redirectUri);
+    expect(output.client_id).toBe(LOCAL.clientId);
+    expect(output.code_verifier).toMatch(VERIFIER);
+    expect(output.state).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(Date.parse(output.expires_at ?? '') - Date.parse(output.issued_at ?? '')).toBe(300_000);
     expect(result.stderr).toBe('');
   });
 
-  test('exit 2 names a bad flag and a bad variable', async () => {
-    const badFlag = await runNpmScript('get-code', ['--format', 'xml']);
-    expect(badFlag.exitCode).toBe(2);
-    expect(badFlag.stderr).toContain('--format must be one of text, json');
-    const badEnv = await runNpmScript('get-code', [], { OAUTH_BASE_URL: 'https://oauth.example.com', TEST_PASSWORD: 'Canary-Pa55!' });
-    expect(badEnv.exitCode).toBe(2);
-    expect(badEnv.stderr).toContain('OAUTH_CLIENT_ID: missing');
-    expect(badEnv.stderr).not.toContain('Canary-Pa55!');
-    expect(badEnv.stdout).toBe('');
+  test('env: the five OAUTH_ variables, and a warning when the code has under 60 s left', async () => {
+    const before = Date.now();
+    const result = await getCode(['--format', 'env'], { CODE_TTL_SECONDS: '30' });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.map((line) => line.split('=')[0])).toEqual(['OAUTH_CODE', 'OAUTH_CODE_VERIFIER', 'OAUTH_STATE', 'OAUTH_REDIRECT_URI', 'OAUTH_CODE_EXPIRES_AT']);
+    const vars = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    expect(vars.OAUTH_CODE).toMatch(UUID);
+    expect(vars.OAUTH_CODE_VERIFIER).toMatch(VERIFIER);
+    expect(vars.OAUTH_REDIRECT_URI).toBe(LOCAL.redirectUri);
+    // expires_at = issued_at + CODE_TTL_SECONDS, and issued_at lies within this run.
+    const expiresAt = Date.parse(vars.OAUTH_CODE_EXPIRES_AT ?? '');
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 30_000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 30_000);
+    expect(result.stderr).toMatch(/warning: code 1 expires in (2\d|30) s .*less than 60 s/);
   });
 
-  test.describe('against a separately running server', () => {
-    let server: MockServer;
+  test('github: outputs appended to $GITHUB_OUTPUT, masks for code and verifier on stdout; --no-pkce sends no verifier', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'get-code-gh-'));
+    const githubOutput = join(dir, 'output');
+    writeFileSync(githubOutput, 'earlier=kept\n');
+    const result = await getCode(['--format', 'github'], { GITHUB_OUTPUT: githubOutput });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const outputs = readFileSync(githubOutput, 'utf8');
+    const [earlier, ...lines] = outputs.trim().split('\n');
+    expect(earlier).toBe('earlier=kept');
+    const values = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    expect(Object.keys(values)).toEqual(['code', 'code_verifier', 'state', 'expires_at']);
+    expect(values.code).toMatch(UUID);
+    expect(values.code_verifier).toMatch(VERIFIER);
+    expect(result.stdout).toBe(`::add-mask::${values.code}\n::add-mask::${values.code_verifier}\n`);
 
-    test.beforeAll(async () => {
-      server = await startMockServer({ port: 0 });
-    });
-
-    test.afterAll(async () => {
-      await server.close();
-    });
-
-    const remoteEnv = () => ({
-      OAUTH_BASE_URL: server.url,
-      OAUTH_CLIENT_ID: 'local-test-client',
-      OAUTH_REDIRECT_URI: 'http://localhost/callback',
-      TEST_USERNAME: 'nobody@example.com',
-      TEST_PASSWORD: 'Wrong-Pa55word!',
-    });
-
-    test('exit 3 when the credentials are rejected', async () => {
-      const result = await runNpmScript('get-code', [], remoteEnv());
-      expect(result.exitCode, result.stderr).toBe(3);
-      expect(result.stderr).toContain('Incorrect username or password.');
-      expect(result.stderr).not.toContain('Wrong-Pa55word!');
-      expect(result.stdout).toBe('');
-    });
+    const noPkce = await getCode(['--format', 'github', '--no-pkce', '--quiet'], { GITHUB_OUTPUT: githubOutput });
+    expect(noPkce.exitCode, noPkce.stderr).toBe(0);
+    const second = readFileSync(githubOutput, 'utf8').slice(outputs.length);
+    expect(second).toMatch(/^code=[0-9a-f-]{36}\ncode_verifier=\nstate=\S+\nexpires_at=\S+\n$/);
+    expect(noPkce.stdout).toMatch(/^::add-mask::[0-9a-f-]{36}\n$/);
   });
 
-  test('exit 5 when the login service cannot be reached, well within --timeout', async () => {
-    const result = await runNpmScript('get-code', ['--timeout', '10000'], {
-      OAUTH_BASE_URL: 'http://127.0.0.1:9',
-      OAUTH_CLIENT_ID: 'c',
-      OAUTH_REDIRECT_URI: 'http://localhost/callback',
-      TEST_USERNAME: 'u',
-      TEST_PASSWORD: 'p',
-    });
-    expect(result.exitCode, result.stderr).toBe(5);
-    expect(result.stderr).toMatch(/cannot reach the login service: net::ERR_/);
+  test('--out writes mode 0600 (replacing a world-readable file); --count 5 gives distinct codes from one login', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'get-code-out-'));
+    const out = join(dir, 'codes.jsonl');
+    writeFileSync(out, 'stale\n', { mode: 0o644 });
+    const result = await getCode(['--count', '5', '--format', 'json', '--out', out]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const codes = jsonLines(readFileSync(out, 'utf8'));
+    expect(codes).toHaveLength(5);
+    for (const code of codes) expect(code.code).toMatch(UUID);
+    expect(new Set(codes.map((c) => c.code)).size).toBe(5);
+    expect(new Set(codes.map((c) => c.state)).size).toBe(5);
+    expect(new Set(codes.map((c) => c.code_verifier)).size).toBe(5);
+    // One browser: the first code needs the form, the rest come from its session.
+    expect(formLogins(result.stderr)).toBe(1);
   });
 
-  for (const [fault, reason] of [
-    ['malformed-code', 'bad_code'],
-    ['missing-code', 'bad_code'],
-    ['state-mismatch', 'state_mismatch'],
-  ] as const) {
-    test(`exit 6 under MOCK_FAULTS=${fault}`, async () => {
-      const result = await runNpmScript('get-code', [], { MOCK_FAULTS: fault });
-      expect(result.exitCode, result.stderr).toBe(6);
-      expect(result.stderr).toContain(`[${reason}]`);
-      expect(result.stdout).toBe('');
-    });
-  }
+  test('--count 5 --fresh-login signs in through the form for every code', async () => {
+    const result = await getCode(['--count', '5', '--fresh-login', '--format', 'json']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const codes = jsonLines(result.stdout);
+    expect(codes).toHaveLength(5);
+    expect(new Set(codes.map((c) => c.code)).size).toBe(5);
+    expect(formLogins(result.stderr)).toBe(5);
+  });
+
+  test('--exchange outputs the token response, only on stdout', async () => {
+    const result = await getCode(['--exchange', '--format', 'json']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const lines = jsonLines(result.stdout);
+    expect(lines).toHaveLength(1);
+    const tokens = lines[0] ?? {};
+    expect(tokens.token_type).toBe('Bearer');
+    expect(tokens.expires_in).toBeGreaterThan(0);
+    expect(tokens).not.toHaveProperty('code');
+    const claims = JSON.parse(Buffer.from((tokens.access_token ?? '').split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    expect(claims.client_id).toBe(LOCAL.clientId);
+    expect(tokens.id_token).toMatch(/^eyJ/);
+    expect(result.stderr).toContain('Exchange code');
+    for (const token of [tokens.access_token, tokens.id_token, tokens.refresh_token]) {
+      expect(token).toBeTruthy();
+      expect(result.stderr).not.toContain(token ?? '');
+    }
+  });
 });
