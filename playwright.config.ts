@@ -60,6 +60,9 @@ export default defineConfig({
           ['html', { open: 'never', outputFolder: 'playwright-report' }],
         ] as const)
       : []),
+    // LAST: onEnd runs in list order, so the html and junit files exist when this scrubs secrets
+    // out of them, the traces and the Allure results (lib/redact.ts).
+    ['./lib/redact-reporter.ts'],
   ],
   use: {
     trace: 'retain-on-failure',

@@ -22,7 +22,10 @@ export function parseIntegerFlag(name: string, value: string | undefined, fallba
 }
 
 export interface CliContext {
+  /** stderr lines, scrubbed of the secrets given to protectSecrets and of token/code shapes */
   logger: Logger;
+  /** Once the configuration is loaded: its secrets never reach stderr, e.g. `protectSecrets(config.secrets)`. */
+  protectSecrets(secrets: Iterable<string>): void;
   /** After flags are parsed: exit with code 5 if the whole command is still running after `ms`. */
   armWatchdog(ms: number): void;
 }
@@ -33,7 +36,11 @@ export interface CliContext {
  * its budget, whatever hangs.
  */
 export function runCli(main: (cli: CliContext) => Promise<number>): void {
-  const logger = createLogger({ quiet: process.argv.includes('--quiet') || process.argv.includes('-q') });
+  const secrets = new Set<string>();
+  const logger = createLogger({ quiet: process.argv.includes('--quiet') || process.argv.includes('-q'), secrets });
+  const protectSecrets = (values: Iterable<string>) => {
+    for (const value of values) if (value.length > 0) secrets.add(value);
+  };
   let watchdog: NodeJS.Timeout | undefined;
   const armWatchdog = (ms: number) => {
     if (watchdog) clearTimeout(watchdog);
@@ -43,7 +50,7 @@ export function runCli(main: (cli: CliContext) => Promise<number>): void {
     }, ms);
     watchdog.unref();
   };
-  main({ logger, armWatchdog })
+  main({ logger, protectSecrets, armWatchdog })
     .then((code) => {
       process.exitCode = code;
     })

@@ -1,0 +1,2 @@
+/** What a secret is replaced with in every artifact: visible, greppable, and never a valid secret. */
+export const REDACTED = '[REDACTED]';
