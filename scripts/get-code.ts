@@ -84,8 +84,9 @@ runCli(async ({ logger, armWatchdog }) => {
     if (!githubOutput) throw new HarnessError('usage', '--format github needs $GITHUB_OUTPUT (set by GitHub Actions in every step)');
   }
 
-  // Browser start, every login and shutdown must all fit; the margin covers start-up and close.
-  armWatchdog(timeoutMs * count + 15_000);
+  // Browser start, every login (and exchange, each bounded by the same budget) and shutdown must
+  // all fit; the margin covers start-up and close.
+  armWatchdog(timeoutMs * count * (values.exchange ? 2 : 1) + 15_000);
   const batch = await getAuthorizationCodes({
     ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}),
     count,
@@ -103,10 +104,10 @@ runCli(async ({ logger, armWatchdog }) => {
   if (format === 'github' && githubOutput) {
     const { outputFile, stdout } = renderGithub(items);
     process.stdout.write(stdout);
-    await appendFile(githubOutput, outputFile);
+    await appendFile(githubOutput, outputFile).catch(cannotWrite('$GITHUB_OUTPUT'));
     logger.info(`Wrote ${what} to $GITHUB_OUTPUT`);
   } else if (format !== 'github' && values.out !== undefined) {
-    await writeFileAtomic(values.out, renderItems(items, format));
+    await writeFileAtomic(values.out, renderItems(items, format)).catch(cannotWrite(values.out));
     logger.info(`Wrote ${what} to ${values.out} (mode 0600)`);
   } else if (format !== 'github') {
     process.stdout.write(renderItems(items, format));
@@ -114,6 +115,14 @@ runCli(async ({ logger, armWatchdog }) => {
   if (!values.exchange) logger.info(`Code valid until ${batch.codes[0]?.expiresAt.toISOString() ?? '?'}`);
   return 0;
 });
+
+/** A result file that cannot be written is the caller's setup to fix (exit 2), not a broken login contract. */
+function cannotWrite(where: string) {
+  return (error: unknown): never => {
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new HarnessError('usage', `cannot write the result to ${where}: ${typeof code === 'string' ? code : String(error)}`, { cause: error });
+  };
+}
 
 /** A code with under a minute left is likely to expire before a later pipeline step redeems it. */
 function warnAboutExpiringCodes(codes: ReadonlyArray<{ expiresAt: Date }>, logger: { warn(message: string): void }): void {
