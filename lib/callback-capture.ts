@@ -65,7 +65,11 @@ export async function captureCallback(page: Page, redirectUri: string, options: 
     callback,
     async dispose() {
       session.off('Fetch.requestPaused', onPaused);
-      await session.detach().catch(() => undefined);
+      // Release the interception first, then detach without waiting: Chromium answers the detach only
+      // once a pending navigation settles, so a slow sign-in the caller already gave up on (its
+      // timeout) would otherwise hold the caller for as long as the server takes.
+      await session.send('Fetch.disable').catch(() => undefined);
+      void session.detach().catch(() => undefined);
     },
   };
 }
