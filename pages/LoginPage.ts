@@ -83,9 +83,15 @@ export class LoginPage {
     }
   }
 
+  /**
+   * Which of the three screens this is. Managed login in two steps shows either the username alone
+   * (with "Next") or, after it, the password alone; one-step managed login shows both at once.
+   */
   async shape(): Promise<LoginShape> {
-    if ((await this.classicForm.count()) > 0 && (await this.page.locator('#signInFormUsername').count()) > 0) return 'classic';
-    return (await this.passwordField.count()) > 0 ? 'managed' : 'managed-two-step';
+    if ((await this.classicForm.count()) > 0 && (await this.page.locator('#signInFormUsername, input[name="signInSubmitButton"]').count()) > 0) return 'classic';
+    const hasUsername = (await this.usernameField.count()) > 0;
+    const hasPassword = (await this.passwordField.count()) > 0;
+    return hasUsername && hasPassword ? 'managed' : 'managed-two-step';
   }
 
   /** Enters the credentials and submits, in one step or two, whichever the screen asks for. */
@@ -97,7 +103,7 @@ export class LoginPage {
       await this.passwordField.waitFor({ state: 'visible' });
     }
     await fillSecret(this.passwordField, 'password', password);
-    await this.signInButton.click();
+    await this.signInButton.click(SUBMIT_WITHOUT_WAITING);
   }
 
   /** Submits whatever is in the form, e.g. to try empty fields. */
@@ -106,7 +112,12 @@ export class LoginPage {
       await this.nextButton.click();
       return;
     }
-    await this.signInButton.click();
+    await this.signInButton.click(SUBMIT_WITHOUT_WAITING);
+  }
+
+  /** Follows "Forgot your password?"; the next screen is ForgotPasswordPage's. */
+  async openForgotPassword(): Promise<void> {
+    await this.forgotPasswordLink.click();
   }
 
   /** The error the screen shows, or undefined when it shows none. */
@@ -121,6 +132,13 @@ export class LoginPage {
     return (await this.errorText()) ?? '';
   }
 }
+
+/**
+ * The classic form posts and navigates; by default Playwright's click would wait for that navigation
+ * to start, so a slow login service would hold the click (up to the action timeout) instead of the
+ * caller's own bounded wait for the callback or the error.
+ */
+const SUBMIT_WITHOUT_WAITING = { noWaitAfter: true } as const;
 
 function visible(locator: Locator): Locator {
   return locator.filter({ visible: true }).first();
