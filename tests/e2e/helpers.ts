@@ -1,0 +1,36 @@
+// Small shared pieces of the login-screen specs.
+import { randomBytes } from 'node:crypto';
+import { expect } from '../../fixtures/index.js';
+import type { FailureReason } from '../../lib/errors.js';
+import { HarnessError } from '../../lib/errors.js';
+
+/** A UUID, as RayTeams issues codes (version 4 from the embedded server). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A state needing every kind of escaping: spaces, &, =, +, %, #, quotes, non-ASCII. */
+export const AWKWARD_STATE = `s p&a=c+e%20/?#'"<é>`;
+
+/**
+ * A username no stage has. Negative-credential tests use it against a real stage, so no run can
+ * count failures against (and lock) the real test account.
+ */
+export function unknownUsername(): string {
+  return `no-such-user-${randomBytes(6).toString('hex')}@example.invalid`;
+}
+
+export function wrongPassword(): string {
+  return `Wrong-${randomBytes(6).toString('hex')}!`;
+}
+
+/** Awaits a journey that must fail, and checks the harness names the right reason and cause. */
+export async function expectFailure(journey: Promise<unknown>, reason: FailureReason, message: RegExp): Promise<HarnessError> {
+  const error: unknown = await journey.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error, `expected the journey to fail with ${reason}`).toBeInstanceOf(HarnessError);
+  const failure = error as HarnessError;
+  expect({ reason: failure.reason, message: failure.message }).toEqual({ reason, message: expect.stringMatching(message) });
+  return failure;
+}
+

@@ -1,0 +1,43 @@
+/** The login service's browser session: reused within a context, absent in a fresh one, ended by logout. */
+import { test, expect } from '../../fixtures/index.js';
+import { authorizeRequestFor } from '../../lib/flow.js';
+import { UUID, expectFailure } from './helpers.js';
+
+test.describe('session', () => {
+  test('a second authorize in the same browser context skips the form', async ({ signInForCode, config }) => {
+    const first = await signInForCode();
+    expect(first.signedInWithForm).toBe(true);
+
+    const second = await signInForCode({ request: authorizeRequestFor(config) });
+
+    expect(second.signedInWithForm).toBe(false);
+    expect(second.loginShape).toBeUndefined();
+    expect(second.code).toMatch(UUID);
+    expect(second.code).not.toBe(first.code);
+    // A caller that needs the form says so, and is told why it did not get it.
+    await expectFailure(signInForCode({ request: authorizeRequestFor(config), requireLoginForm: true }), 'unexpected_page', /already had a session/);
+  });
+
+  test('a fresh browser context shows the form again', async ({ signInForCode, browser }) => {
+    await signInForCode();
+    const fresh = await browser.newContext();
+    try {
+      const result = await signInForCode({ page: await fresh.newPage(), requireLoginForm: true });
+      expect(result.signedInWithForm).toBe(true);
+      expect(result.code).toMatch(UUID);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('logout ends the session, so the next authorize shows the form', async ({ signInForCode, signOut, loginPage, config, page }) => {
+    await signInForCode();
+
+    await signOut();
+
+    expect(await loginPage.isCurrent()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    const result = await signInForCode({ request: authorizeRequestFor(config), requireLoginForm: true });
+    expect(result.signedInWithForm).toBe(true);
+  });
+});
