@@ -34,8 +34,9 @@ export function artifactPaths(config: FullConfig, extra: readonly string[] = [])
       if (file) paths.push(resolve(configDir, file));
     }
     if (name === 'blob') paths.push(resolve(configDir, text(options, 'outputDir') ?? 'blob-report'));
-    // allure-playwright resolves its folder against the working directory.
-    if (name === 'allure-playwright') paths.push(resolve(text(options, 'resultsDir') ?? 'allure-results'));
+    // allure-playwright resolves its folder against the working directory. Playwright hands
+    // package reporters over by their resolved path (…/node_modules/allure-playwright/dist/…).
+    if (name === 'allure-playwright' || /[\\/]allure-playwright[\\/]/.test(name)) paths.push(resolve(text(options, 'resultsDir') ?? 'allure-results'));
   }
   paths.push(...extra.map((path) => resolve(configDir, path)));
   return [...new Set(paths)];

@@ -25,23 +25,31 @@ const SECRET_PARAMETERS: ReadonlyArray<{ kind: string; names: string[] }> = [
   { kind: 'password', names: ['password'] },
 ];
 
-/** JSON keys where `code` is too common a name (error codes): only its callback/JSON-output sense. */
-const JSON_NAMES_EXCLUDED = new Set(['code']);
+/**
+ * `code` is too common a name (exit codes, error codes): outside a query string it counts only with
+ * a code-like value, and as a JSON key only in the rule for captured codes below.
+ */
+const COMMON_NAMES = new Set(['code']);
+
+/** A parameter value: up to the next separator; never starting with `=` (`code===1` is program text). */
+const VALUE = `[^&#\\s"'<>\\\\=][^&#\\s"'<>\\\\]*`;
 
 function rulesForParameter(kind: string, names: string[]): ShapeRule[] {
   const alternation = names.join('|');
-  const jsonNames = names.filter((name) => !JSON_NAMES_EXCLUDED.has(name)).join('|');
+  const distinctive = names.filter((name) => !COMMON_NAMES.has(name)).join('|');
   const rules: ShapeRule[] = [
     // Query strings and form bodies: ?code=…, &password=…, also HTML-escaped &amp;code=…
-    { kind, regex: new RegExp(`(?<=(?:[?&]|&amp;|&#38;)(?:${alternation})=)${NOT_REDACTED}[^&#\\s"'<>\\\\=][^&#\\s"'<>\\\\]*`, 'g') },
+    { kind, regex: new RegExp(`(?<=(?:[?&]|&amp;|&#38;)(?:${alternation})=)${NOT_REDACTED}${VALUE}`, 'g') },
+    // In free text (step titles, log lines): code_verifier=…; code=… only with a code-like value.
+    { kind, regex: new RegExp(`(?<=(?<![\\w.-])(?:${distinctive || alternation})=)${NOT_REDACTED}${distinctive ? VALUE : '[A-Za-z0-9_-]{16,}'}`, 'g') },
     // HAR name/value pairs in trace.network: {"name":"password","value":"…"}
     { kind, regex: new RegExp(`(?<="name"\\s*:\\s*"(?:${alternation})"\\s*,\\s*"value"\\s*:\\s*")${NOT_REDACTED}(?:[^"\\\\]|\\\\.)+`, 'g') },
   ];
-  if (jsonNames) {
+  if (distinctive) {
     // JSON, and JSON quoted inside a JSON string (error messages in trace lines and results).
     rules.push(
-      { kind, regex: new RegExp(`(?<="(?:${jsonNames})"\\s*:\\s*")${NOT_REDACTED}(?:[^"\\\\]|\\\\.)+`, 'g') },
-      { kind, regex: new RegExp(`(?<=\\\\"(?:${jsonNames})\\\\"\\s*:\\s*\\\\")${NOT_REDACTED}(?:[^"\\\\])+`, 'g') },
+      { kind, regex: new RegExp(`(?<="(?:${distinctive})"\\s*:\\s*")${NOT_REDACTED}(?:[^"\\\\]|\\\\.)+`, 'g') },
+      { kind, regex: new RegExp(`(?<=\\\\"(?:${distinctive})\\\\"\\s*:\\s*\\\\")${NOT_REDACTED}(?:[^"\\\\])+`, 'g') },
     );
   }
   return rules;

@@ -110,6 +110,8 @@ test.describe('redactText', () => {
       [`{"refresh_token":"opaque-refresh-value-123","token_type":"Bearer"}`, `{"refresh_token":"${REDACTED}","token_type":"Bearer"}`, 'refresh token'],
       [`{"name":"code_verifier","value":"${verifier}"}`, `{"name":"code_verifier","value":"${REDACTED}"}`, 'code verifier'],
       [`message: "{\\"access_token\\":\\"opaque-access\\"}"`, `message: "{\\"access_token\\":\\"${REDACTED}\\"}"`, 'access token'],
+      [`step "redeemed with code_verifier=${verifier}"`, `step "redeemed with code_verifier=${REDACTED}"`, 'code verifier'],
+      [`logged code=${code} once`, `logged code=${REDACTED} once`, 'authorization code'],
       ['authorization: Bearer opaque-access-token-1', `authorization: Bearer ${REDACTED}`, 'Bearer token'],
       [`["INPUT",{"__playwright_value_":"typed by hand","id":"p","type":"password"}]`, `["INPUT",{"__playwright_value_":"${REDACTED}","id":"p","type":"password"}]`, 'password'],
     ];
@@ -126,6 +128,7 @@ test.describe('redactText', () => {
       'test id 004e4062-8698-4e09-a42a-89dbefd629b4, a UUID outside a code parameter',
       '["INPUT",{"__playwright_value_":"tester@example.com","name":"username","type":"email"}]',
       'if(a&&code===1)return{code:c}',
+      'process exited with code=3 after 120 ms; error_code=ECONNREFUSED',
     ];
     for (const text of texts) expect(redactText(text, secrets)).toBe(text);
     // Program text of the report viewers: only secret values go, never `&code=` look-alikes.
