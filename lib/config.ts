@@ -9,7 +9,10 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { HarnessError } from './errors.js';
 import { isLoopbackHost } from './net.js';
-import { parseFaults, type LoginUi } from '../mock-server/index.js';
+// faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
+// remote stage never starts; config is on every command's start-up path.
+import { parseFaults } from '../mock-server/faults.js';
+import type { LoginUi } from '../mock-server/types.js';
 
 /** Regions RayTeams documents for its login service; extend when RayTeams opens one. */
 export const RAYTEAMS_REGIONS = ['ap-northeast-2', 'us-east-1', 'eu-central-1'] as const;
