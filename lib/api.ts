@@ -55,11 +55,17 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
     throw new HarnessError('config', 'token exchange needs the client secret: set OAUTH_CLIENT_SECRET (it is not set for this remote target)');
   }
 
-  const target = await openTarget(config);
+  // Chromium starts while the embedded server loads: the two overlap instead of adding up.
+  const launching = launchChromium({ chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs });
+  launching.catch(() => undefined);
+  const target = await openTarget(config).catch(async (error: unknown) => {
+    await launching.then((started) => started.close()).catch(() => undefined);
+    throw error;
+  });
   let browser: Browser | undefined;
   try {
     logger.info(`Signing in at ${target.config.target.kind === 'remote' ? target.config.target.baseUrl : `the embedded local server (${target.config.target.baseUrl})`} as ${config.user.username}`);
-    browser = await launchChromium({ chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs });
+    browser = await launching;
     const step: StepRunner = async (title, body) => {
       logger.info(`  ${title}`);
       return body();
