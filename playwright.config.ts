@@ -44,7 +44,9 @@ export default defineConfig({
       'allure-playwright',
       {
         resultsDir: 'allure-results',
-        detail: true,
+        // Only the journey's own steps ("Open login screen", "Sign in", "Capture callback",
+        // "Exchange code") and attachments: Playwright's API calls would bury them.
+        detail: false,
         suiteTitle: true,
         environmentInfo: {
           target: describeTarget(config),
