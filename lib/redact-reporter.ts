@@ -46,6 +46,7 @@ export default class RedactReporter implements Reporter {
   readonly #options: RedactReporterOptions;
   #paths: string[] = [];
   #secrets: NamedSecret[] = [];
+  #startedAt = 0;
 
   constructor(options: RedactReporterOptions = {}) {
     this.#options = options;
@@ -56,13 +57,16 @@ export default class RedactReporter implements Reporter {
   }
 
   onBegin(config: FullConfig): void {
+    // Shared folders (allure-results keeps earlier runs locally) are redacted for this run's files
+    // only; `npm run scan-artifacts` still checks everything, and its --redact cleans the rest.
+    this.#startedAt = Date.now() - 2000; // slack for coarse file-system timestamps
     this.#paths = artifactPaths(config, this.#options.paths);
     this.#secrets = configuredSecrets(loadConfig());
   }
 
   async onEnd(): Promise<{ status?: FullResult['status'] } | undefined> {
     try {
-      const { files, replacements } = await redactArtifacts(this.#paths, this.#secrets);
+      const { files, replacements } = await redactArtifacts(this.#paths, this.#secrets, { modifiedSince: this.#startedAt });
       process.stderr.write(`redact: ${replacements} secret occurrence(s) replaced in ${files} artifact file(s)\n`);
       return undefined;
     } catch (error) {

@@ -29,6 +29,8 @@ export interface RedactOptions {
   tokenHashes?: Iterable<string>;
   /** `values` skips the name-based rules (for text that is program code); default `full` */
   mode?: RedactionMode;
+  /** redactArtifacts: only files written since this time (epoch ms), e.g. the start of a run */
+  modifiedSince?: number;
 }
 
 /** The configured secrets with the variable names a finding may show. */
@@ -59,7 +61,7 @@ export function findSecrets(text: string, secrets: readonly SecretInput[], optio
  * and the HTML report's embedded data. Files without secrets are left byte-identical.
  */
 export async function redactArtifacts(paths: readonly string[], secrets: readonly SecretInput[], options: RedactOptions = {}): Promise<{ files: number; replacements: number }> {
-  const { files, tokenHashes } = await collectArtifacts(paths);
+  const { files, tokenHashes } = await collectArtifacts(paths, { modifiedSince: options.modifiedSince });
   for (const hash of options.tokenHashes ?? []) tokenHashes.add(hash);
   let changedFiles = 0;
   let replacements = 0;

@@ -45,8 +45,11 @@ export interface ArtifactFiles {
   tokenHashes: Set<string>;
 }
 
-/** Every regular file under `paths` (files or folders; missing ones are skipped), ledgers set apart. */
-export async function collectArtifacts(paths: readonly string[]): Promise<ArtifactFiles> {
+/**
+ * Every regular file under `paths` (files or folders; missing ones are skipped), ledgers set apart.
+ * With `modifiedSince` (epoch ms), only files written since then: what one run left.
+ */
+export async function collectArtifacts(paths: readonly string[], options: { modifiedSince?: number | undefined } = {}): Promise<ArtifactFiles> {
   const files: string[] = [];
   const tokenHashes = new Set<string>();
   const visit = async (path: string): Promise<void> => {
@@ -58,7 +61,7 @@ export async function collectArtifacts(paths: readonly string[]): Promise<Artifa
     } else if (stats.isFile()) {
       if (basename(path) === TOKEN_LEDGER_FILE) {
         for (const hash of parseLedger(await readFile(path, 'utf8'))) tokenHashes.add(hash);
-      } else {
+      } else if (options.modifiedSince === undefined || stats.mtimeMs >= options.modifiedSince) {
         files.push(path);
       }
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -90,6 +90,15 @@ test.describe('scanArtifacts on planted secrets', () => {
     for (const value of VALUES) expect(listed).not.toContain(value);
     // Reading only: the scan changed nothing.
     expect(readFileSync(log, 'utf8')).toContain(PASSWORD);
+  });
+
+  test('with modifiedSince, redaction leaves files of earlier runs to the scan', async () => {
+    const earlier = plant(root, 'allure-results/earlier-result.json', JSON.stringify({ message: PASSWORD }));
+    utimesSync(earlier, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    const current = plant(root, 'allure-results/current-result.json', JSON.stringify({ message: PASSWORD }));
+    expect(await redactArtifacts([root], secrets, { modifiedSince: Date.now() - 60_000 })).toEqual({ files: 1, replacements: 1 });
+    expect(readFileSync(current, 'utf8')).toBe(JSON.stringify({ message: REDACTED }));
+    expect(await scanArtifacts([root], secrets)).toEqual([{ file: earlier, kind: 'TEST_PASSWORD (json-escaped)' }]);
   });
 
   test('after redaction nothing is found, traces still unzip with their entries, binaries are untouched', async () => {
