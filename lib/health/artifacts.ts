@@ -2,7 +2,7 @@
  * Evidence of a failed attempt: a screenshot of where the browser stopped and a Playwright trace of
  * the whole attempt, with the configuration's secrets scrubbed before anyone can upload them.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 
@@ -13,13 +13,39 @@ export function runFolderName(startedAt: Date): string {
   return startedAt.toISOString().replace(/[:.]/g, '-');
 }
 
+/**
+ * Screencast frames, actions and network, but no DOM snapshots: taking them waits for a pending
+ * navigation, which stretched a 1.5 s timeout into 25 s when the login service hung.
+ */
 export async function startTrace(context: BrowserContext): Promise<void> {
-  await context.tracing.start({ screenshots: true, snapshots: true });
+  await context.tracing.start({ screenshots: true, snapshots: false });
 }
 
 /** Success: the trace is not needed, and not keeping it means no secrets on disk. */
 export async function discardTrace(context: BrowserContext): Promise<void> {
-  await context.tracing.stop().catch(() => undefined);
+  await settleWithin(context.tracing.stop(), 5_000);
+}
+
+/** `work`, or a rejection after `ms`: evidence must never hold up the result. */
+export async function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`gave up after ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** true when `work` succeeded within `ms`. */
+export async function settleWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return within(work, ms).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -35,9 +61,9 @@ export async function saveFailureArtifacts(context: BrowserContext, page: Page, 
     return saved;
   }
   const screenshot = join(options.dir, `attempt-${options.attempt}-screenshot.png`);
-  if (await page.screenshot({ path: screenshot, fullPage: true, timeout: 5_000 }).then(() => true, () => false)) saved.push(screenshot);
+  if (await captureScreenshot(context, page, screenshot)) saved.push(screenshot);
   const trace = join(options.dir, `attempt-${options.attempt}-trace.zip`);
-  if (await context.tracing.stop({ path: trace }).then(() => true, () => false)) saved.push(trace);
+  if (await settleWithin(context.tracing.stop({ path: trace }), 10_000)) saved.push(trace);
   if (saved.length === 0) return saved;
   if (options.redact) {
     try {
@@ -51,4 +77,25 @@ export async function saveFailureArtifacts(context: BrowserContext, page: Page, 
   }
   await rm(trace, { force: true });
   return saved.filter((path) => path !== trace);
+}
+
+/**
+ * Through the DevTools protocol first: page.screenshot() waits for a pending navigation, and a
+ * timed-out login is exactly a page stuck in one. The protocol in turn fails right after the page
+ * moved to another renderer (e.g. to the captured callback); page.screenshot() handles that.
+ */
+async function captureScreenshot(context: BrowserContext, page: Page, path: string): Promise<boolean> {
+  try {
+    const session = await within(context.newCDPSession(page), 3_000);
+    try {
+      const { data } = await within(session.send('Page.captureScreenshot', { format: 'png' }), 3_000);
+      await writeFile(path, Buffer.from(data, 'base64'));
+      return true;
+    } finally {
+      // Not awaited: Chromium answers a detach only once a pending navigation settles.
+      void session.detach().catch(() => undefined);
+    }
+  } catch {
+    return settleWithin(page.screenshot({ path, timeout: 5_000 }), 6_000);
+  }
 }

@@ -6,7 +6,7 @@ import type { Browser } from '@playwright/test';
 import { toHarnessError } from '../errors.js';
 import { obtainAuthorizationCode, type ConfigWithBaseUrl, type LoginPhases, type StepRunner } from '../flow.js';
 import { exchangeCode } from '../oauth/token-client.js';
-import { discardTrace, saveFailureArtifacts, startTrace, type Redactor } from './artifacts.js';
+import { discardTrace, saveFailureArtifacts, settleWithin, startTrace, type Redactor } from './artifacts.js';
 import { isHealthFailureReason, type HealthFailureReason, type HealthPhases } from './types.js';
 
 export interface AttemptOptions {
@@ -68,6 +68,7 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
       return { ok: false, reason: failure.reason, message: failure.message, phases: measured, artifacts };
     }
   } finally {
-    await context.close().catch(() => undefined);
+    // Bounded: closing waits for a hung navigation in some set-ups, and the result is known by now.
+    await settleWithin(context.close(), 5_000);
   }
 }
