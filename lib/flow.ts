@@ -8,7 +8,7 @@ import { LOGIN_ERROR_TEXT, LoginPage, LoginScreenNotRecognisedError, type LoginS
 import { captureCallback } from './callback-capture.js';
 import type { HarnessConfig } from './config.js';
 import { HarnessError, isHarnessError } from './errors.js';
-import { checkCallback, createAuthorizeRequest, type AuthorizeRequest } from './oauth/index.js';
+import { checkCallback, createAuthorizeRequest, isRedirectTo, type AuthorizeRequest } from './oauth/index.js';
 
 /** Runs one named step; the fixture passes Playwright's test.step so Allure shows domain steps. */
 export type StepRunner = <T>(title: string, body: () => Promise<T>) => Promise<T>;
@@ -131,6 +131,9 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
       );
       signInMs = performance.now() - signInStarted;
     }
+    // The request is caught before the browser commits the stand-in page; let it do so, so the
+    // caller's next navigation on this page (another authorize, a logout) is not interrupted by it.
+    await page.waitForURL((url) => isRedirectTo(url, request.redirectUri), { waitUntil: 'commit', timeout: Math.min(remaining(), 5_000) }).catch(() => undefined);
 
     const issuedAt = new Date();
     const callback = checkCallback(callbackUrl, request, { codePattern: config.codePattern });
