@@ -1,5 +1,6 @@
 // Small shared pieces of the login-screen specs.
 import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
 import { expect } from '../../fixtures/index.js';
 import type { FailureReason } from '../../lib/errors.js';
 import { HarnessError } from '../../lib/errors.js';
@@ -34,3 +35,12 @@ export async function expectFailure(journey: Promise<unknown>, reason: FailureRe
   return failure;
 }
 
+
+/**
+ * The callback URL, once the browser shows the harness's stand-in page for it. The journey returns
+ * as soon as the request is caught, which can be a moment before the page commits it.
+ */
+export async function shownCallback(page: Page, redirectUri: string): Promise<URL> {
+  await page.waitForURL((url) => `${url.origin}${url.pathname}` === redirectUri, { waitUntil: 'commit', timeout: 5_000 });
+  return new URL(page.url());
+}

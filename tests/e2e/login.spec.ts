@@ -1,4 +1,5 @@
 import { test, expect } from '../../fixtures/index.js';
+import { shownCallback } from './helpers.js';
 
 test.describe('login journey', () => {
   test('signs in and captures a UUID code with the state and the exact redirect URI @smoke', async ({ signInForCode, authorizeRequest, config, page }) => {
@@ -8,7 +9,8 @@ test.describe('login journey', () => {
     expect(result.redirectUri).toBe(config.client.redirectUri);
     expect(result.signedInWithForm).toBe(true);
     // The browser sits on the harness's stand-in page: the callback app never saw the request.
-    expect(new URL(page.url()).origin + new URL(page.url()).pathname).toBe(config.client.redirectUri);
+    const callback = await shownCallback(page, config.client.redirectUri);
+    expect(callback.searchParams.get('code')).toBe(result.code);
     await expect(page.getByText('The login harness captured this callback')).toBeVisible();
   });
 });

@@ -1,7 +1,7 @@
 /** What the login service must do with authorize requests it cannot honour, and with none of `state`. */
 import { test, expect } from '../../fixtures/index.js';
 import { authorizeRequestFor } from '../../lib/flow.js';
-import { UUID, expectFailure } from './helpers.js';
+import { UUID, expectFailure, shownCallback } from './helpers.js';
 
 test.describe('protocol errors', () => {
   test('an unregistered redirect_uri gets the error page and no redirect', { tag: '@smoke' }, async ({ signInForCode, errorPage, config, page }) => {
@@ -30,8 +30,7 @@ test.describe('protocol errors', () => {
 
     await expectFailure(signInForCode({ request }), 'authorization_error', /^authorization server returned error=(unsupported_response_type|invalid_request)\b/);
 
-    const callback = new URL(page.url());
-    expect(`${callback.origin}${callback.pathname}`).toBe(config.client.redirectUri);
+    const callback = await shownCallback(page, config.client.redirectUri);
     expect(callback.searchParams.get('error')).toMatch(/^(unsupported_response_type|invalid_request)$/);
     expect(callback.searchParams.get('state')).toBe('state-for-error');
     expect(callback.searchParams.has('code')).toBe(false);
@@ -45,6 +44,6 @@ test.describe('protocol errors', () => {
 
     expect(result.code).toMatch(UUID);
     expect(result.state).toBeUndefined();
-    expect(new URL(page.url()).searchParams.has('state')).toBe(false);
+    expect((await shownCallback(page, config.client.redirectUri)).searchParams.has('state')).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { test, expect } from '../../fixtures/index.js';
 import { authorizeRequestFor } from '../../lib/flow.js';
 import { LOGIN_UIS, type LoginUi } from '../../mock-server/types.js';
 import type { LoginPage } from '../../pages/LoginPage.js';
-import { AWKWARD_STATE, UUID } from './helpers.js';
+import { AWKWARD_STATE, UUID, shownCallback } from './helpers.js';
 
 for (const shape of LOGIN_UIS) {
   test.describe(`${shape} login screen`, { tag: '@local-only' }, () => {
@@ -21,8 +21,7 @@ for (const shape of LOGIN_UIS) {
       expect(result.code).toMatch(UUID);
       expect(result.state).toBe(AWKWARD_STATE);
       expect(result.redirectUri).toBe(callbackApp.redirectUri);
-      const callback = new URL(page.url());
-      expect(`${callback.origin}${callback.pathname}`).toBe(callbackApp.redirectUri);
+      const callback = await shownCallback(page, callbackApp.redirectUri);
       expect(callback.searchParams.get('state')).toBe(AWKWARD_STATE);
       expect(callback.searchParams.get('code')).toBe(result.code);
       expect(callback.searchParams.has('error')).toBe(false);
