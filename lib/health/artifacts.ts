@@ -6,7 +6,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 
-export type Redactor = (paths: string[], secrets: string[]) => Promise<unknown> | unknown;
+export type Redactor = (paths: readonly string[], secrets: readonly string[]) => Promise<unknown>;
 
 /** A folder name per run that sorts by time and is valid on every file system. */
 export function runFolderName(startedAt: Date): string {

@@ -10,6 +10,7 @@ import { launchChromium } from '../browser.js';
 import { describeTarget, type HarnessConfig } from '../config.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, type StepRunner } from '../flow.js';
 import { silentLogger, type Logger } from '../log.js';
+import { redactArtifacts } from '../redact.js';
 import { openTarget } from '../target.js';
 import { alertFor, alertText, postAlert, type AlertKind } from './alert.js';
 import { runFolderName, type Redactor } from './artifacts.js';
@@ -31,7 +32,7 @@ export interface HealthCheckOptions {
   artifactsDir?: string | null;
   /** Prometheus textfile to write (atomically) */
   metricsFile?: string;
-  /** scrubs secrets from saved artifacts; without one, traces are not kept */
+  /** scrubs secrets from saved artifacts (default: lib/redact.ts redactArtifacts) */
   redact?: Redactor;
   /** a running browser to open the attempts' fresh contexts in (tests share one); default: launch Chromium */
   browser?: Browser;
@@ -99,7 +100,7 @@ async function runAttempts(
         logger.info(`  attempt ${attempt}/${maxAttempts}: ${title}`);
         return body();
       };
-      const outcome = await runAttempt(browser, target.config, { attempt, timeoutMs: settings.timeoutMs, artifactsDir: settings.artifactsDir, redact: options.redact, step });
+      const outcome = await runAttempt(browser, target.config, { attempt, timeoutMs: settings.timeoutMs, artifactsDir: settings.artifactsDir, redact: options.redact ?? redactArtifacts, step });
       if (!outcome.ok) artifacts.push(...outcome.artifacts);
       if (outcome.ok || !isRetryable(outcome.reason) || attempt >= maxAttempts) return { outcome, attempts: attempt, artifacts };
       const wait = backoffMs(attempt, backoffBase);

@@ -8,6 +8,7 @@ import { test, expect } from '../../fixtures/index.js';
 import { loadConfig, type HarnessConfig } from '../../lib/config.js';
 import type { Logger } from '../../lib/log.js';
 import { runHealthCheck, type HealthCheckOptions } from '../../lib/health/run.js';
+import { scanArtifacts } from '../../lib/redact.js';
 import type { HealthFailureReason } from '../../lib/health/types.js';
 import { startMockServer } from '../../mock-server/index.js';
 import { parsePrometheusText, sampleValue } from '../unit/prometheus-text.js';
@@ -264,14 +265,17 @@ test.describe('npm run health-check', () => {
     expect(readFileSync(summaryFile, 'utf8')).toContain('| status | ✅ healthy |');
   });
 
-  test('a failure exits with its reason code and leaves a screenshot, without printing the password', async ({}, testInfo) => {
+  test('a failure exits with its reason code and leaves a screenshot and a redacted trace, without printing the password', async ({}, testInfo) => {
     const dir = scratchDir(testInfo);
     const run = await runNpmScript('health-check', ['--json', '--artifacts-dir', join(dir, 'artifacts')], { MOCK_FAULTS: 'login-500', HEALTH_STATE_FILE: join(dir, 'state.json') });
     expect(run.exitCode, run.stderr).toBe(4);
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({ status: 'failed', reason: 'server_error', message: 'login service answered HTTP 500 on POST /login', attempts: 1 });
-    expect(json.artifacts).toHaveLength(1);
-    expect(existsSync(json.artifacts[0])).toBe(true);
+    expect(json.artifacts.map((path: string) => path.split('/').pop())).toEqual(['attempt-1-screenshot.png', 'attempt-1-trace.zip']);
+    for (const path of json.artifacts) expect(existsSync(path)).toBe(true);
+    // The trace holds what the login did (the username typed, for one: the scan does read it), never the password.
+    expect(await scanArtifacts(json.artifacts, [LOCAL_PASSWORD])).toEqual([]);
+    expect((await scanArtifacts(json.artifacts, ['tester@example.com'])).length).toBeGreaterThan(0);
     expect(run.stderr).toContain('login health: FAILED [server_error] after');
     expect(run.stderr).toContain('Sign in');
     expect(run.stdout + run.stderr).not.toContain(LOCAL_PASSWORD);
