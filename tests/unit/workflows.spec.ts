@@ -1,0 +1,133 @@
+/**
+ * The GitHub Actions workflows, checked without GitHub (actionlint cannot be installed here): valid
+ * YAML, the shape Actions needs, and the promises of the README: schedule, manual dispatch,
+ * concurrency, secrets from repository secrets only, evidence uploaded, npm scripts that exist.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { test, expect } from '../../fixtures/index.js';
+
+const WORKFLOWS = join(process.cwd(), '.github', 'workflows');
+const STAGE_SECRETS = ['OAUTH_BASE_URL', 'RAYTEAMS_REGION', 'RAYTEAMS_STAGE', 'OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OAUTH_REDIRECT_URI', 'TEST_USERNAME', 'TEST_PASSWORD'];
+const KNOWN_SECRETS = new Set([...STAGE_SECRETS, 'HEALTH_WEBHOOK_URL']);
+
+const step = z
+  .object({
+    name: z.string().optional(),
+    id: z.string().optional(),
+    if: z.string().optional(),
+    uses: z.string().regex(/^[\w.-]+\/[\w./-]+@v\d+$/, 'actions are pinned to a major version').optional(),
+    run: z.string().optional(),
+    with: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    env: z.record(z.string(), z.string()).optional(),
+  })
+  .strict()
+  .refine((s) => (s.uses === undefined) !== (s.run === undefined), 'a step has either uses or run');
+
+const job = z
+  .object({
+    if: z.string().optional(),
+    'runs-on': z.string(),
+    'timeout-minutes': z.number().int().positive(),
+    concurrency: z.object({ group: z.string(), 'cancel-in-progress': z.union([z.boolean(), z.string()]) }).strict().optional(),
+    env: z.record(z.string(), z.string()).optional(),
+    steps: z.array(step).min(1),
+  })
+  .strict();
+
+const workflow = z
+  .object({
+    name: z.string(),
+    on: z.record(z.string(), z.unknown()),
+    permissions: z.object({ contents: z.literal('read') }).strict(),
+    concurrency: z.object({ group: z.string().min(1), 'cancel-in-progress': z.union([z.boolean(), z.string()]) }).strict(),
+    jobs: z.record(z.string(), job),
+  })
+  .strict();
+
+type Workflow = z.infer<typeof workflow>;
+type Job = Workflow['jobs'][string];
+
+function load(file: string): Workflow {
+  // `on:` must stay a key: YAML 1.1 would read it as true, so parse as YAML 1.2 (the yaml default).
+  return workflow.parse(parse(readFileSync(join(WORKFLOWS, file), 'utf8')));
+}
+
+function secretsIn(value: unknown): string[] {
+  return [...JSON.stringify(value).matchAll(/\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1] ?? '');
+}
+
+function jobOf(flow: Workflow, name: string): Job {
+  const found = flow.jobs[name];
+  if (!found) throw new Error(`no job ${name}`);
+  return found;
+}
+
+const runs = (j: Job) => j.steps.map((s) => s.run ?? '').join('\n');
+const uses = (j: Job, action: string) => j.steps.filter((s) => s.uses?.startsWith(`${action}@`));
+
+test.describe('GitHub workflows', () => {
+  test('every workflow is valid YAML of the expected shape, with known secrets and existing npm scripts', () => {
+    const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+    expect(files).toEqual(['e2e.yml', 'login-health.yml']);
+    const scripts = Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts);
+    for (const file of files) {
+      const flow = load(file);
+      expect(secretsIn(flow).filter((name) => !KNOWN_SECRETS.has(name)), file).toEqual([]);
+      for (const [name, j] of Object.entries(flow.jobs)) {
+        const npmScripts = [...runs(j).matchAll(/npm run (?:-s )?([\w:-]+)/g)].map((m) => m[1] ?? '');
+        expect(npmScripts.filter((s) => !scripts.includes(s)), `${file} ${name}`).toEqual([]);
+        expect(runs(j), `${file} ${name} installs with npm run setup`).toContain('npm run setup');
+        const ids = j.steps.flatMap((s) => (s.id ? [s.id] : []));
+        expect(new Set(ids).size, `${file} ${name} step ids`).toBe(ids.length);
+      }
+    }
+  });
+
+  test('login-health: every 15 minutes and on demand, one at a time, stage secrets, summary, evidence on failure', () => {
+    const flow = load('login-health.yml');
+    expect(flow.on).toEqual({ schedule: [{ cron: '*/15 * * * *' }], workflow_dispatch: null });
+    expect(flow.concurrency).toEqual({ group: 'login-health', 'cancel-in-progress': false });
+    const j = jobOf(flow, 'health-check');
+    for (const name of [...STAGE_SECRETS, 'HEALTH_WEBHOOK_URL']) expect(j.env?.[name], name).toBe(`\${{ secrets.${name} }}`);
+    const check = j.steps.find((s) => s.id === 'check');
+    expect(check?.run).toContain('npm run -s health-check -- --json --metrics-file health/login_health.prom --summary-file "$GITHUB_STEP_SUMMARY"');
+    // The status must survive between runs, or every failing run would alert.
+    expect(uses(j, 'actions/cache/restore').map((s) => s.with?.path)).toEqual(['.health-state']);
+    expect(uses(j, 'actions/cache/save').map((s) => [s.if, s.with?.path])).toEqual([['always()', '.health-state']]);
+    expect(j.env?.HEALTH_STATE_FILE).toBe('.health-state/state.json');
+    const upload = uses(j, 'actions/upload-artifact');
+    expect(upload.map((s) => s.if)).toEqual(['failure()']);
+    expect(String(upload[0]?.with?.path)).toContain('health-artifacts/');
+  });
+
+  test('e2e: pull requests on the embedded server without secrets; nightly and manual runs on the stage; Allure report kept', () => {
+    const flow = load('e2e.yml');
+    expect(flow.on).toEqual({ pull_request: null, schedule: [{ cron: '0 2 * * *' }], workflow_dispatch: null });
+    expect(Object.keys(flow.jobs)).toEqual(['embedded', 'development-stage']);
+    const embedded = jobOf(flow, 'embedded');
+    const stage = jobOf(flow, 'development-stage');
+    expect(embedded.if).toBe("github.event_name == 'pull_request'");
+    expect(stage.if).toBe("github.event_name != 'pull_request'");
+    expect(secretsIn(embedded)).toEqual([]);
+    expect(Object.keys(embedded.env ?? {}).filter((name) => /^(OAUTH_|RAYTEAMS_|TEST_)/.test(name))).toEqual([]);
+    for (const name of STAGE_SECRETS) expect(stage.env?.[name], name).toBe(`\${{ secrets.${name} }}`);
+    expect(stage.concurrency).toEqual({ group: 'e2e-development-stage', 'cancel-in-progress': false });
+    for (const j of [embedded, stage]) {
+      expect(runs(j)).toContain('npm test');
+      expect(j.steps.find((s) => s.run === 'npm run report')?.if).toBe('always()');
+      const allure = uses(j, 'actions/upload-artifact').filter((s) => s.with?.path === 'allure-report/');
+      expect(allure.map((s) => s.if)).toEqual(['always()']);
+    }
+  });
+
+  test('the schema rejects a broken workflow', () => {
+    const broken = parse(readFileSync(join(WORKFLOWS, 'login-health.yml'), 'utf8')) as { jobs: { 'health-check': { steps: Array<Record<string, unknown>>; 'runs-on'?: string } } };
+    broken.jobs['health-check'].steps.push({ uses: 'actions/checkout@main' });
+    expect(() => workflow.parse(broken)).toThrow('pinned to a major version');
+    delete broken.jobs['health-check']['runs-on'];
+    expect(() => workflow.parse(broken)).toThrow('runs-on');
+  });
+});
