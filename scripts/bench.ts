@@ -134,13 +134,13 @@ runCli(async ({ logger }) => {
         const run = await execute(job, timeoutMs);
         job.check(run);
         timings.get(job.id)?.push(run);
-        logger.info(`  run ${round + 1}/${runs}: (${job.id}) ${Math.round(run.ms)} ms`);
+        logger.info(`  run ${round + 1}/${runs}: (${job.id}) ${Math.round(run.ms)} ms${run.cpuMs === null ? '' : `, CPU ${run.cpuMs} ms`}`);
       }
     }
 
     const measurements: Measurement[] = jobs
       .filter((job): job is Job & { id: MeasurementId } => job.id !== 'health')
-      .map((job) => summarise(job.id, job.title, displayCommand(job.command, emptyEnvFile), (timings.get(job.id) ?? []).map((run) => run.ms)));
+      .map((job) => summarise(job.id, job.title, displayCommand(job.command, emptyEnvFile), timings.get(job.id) ?? []));
     const byId = (id: MeasurementId) => measurements.find((m) => m.id === id);
     const result: BenchResult = {
       schemaVersion: 1,

@@ -3,12 +3,15 @@
  * Each child gets exactly the environment the bench gives it, never the developer's `.env`.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface TimedRun {
   exitCode: number | null;
   stdout: string;
   stderr: string;
   ms: number;
+  /** CPU time (user + system) of the whole process tree; null where the OS does not tell (not Linux) */
+  cpuMs: number | null;
   timedOut: boolean;
 }
 
@@ -30,6 +33,7 @@ export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 export function timeProcess(command: Command, options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
+    const cpuBefore = childrenCpuMs();
     const started = performance.now();
     // Its own process group, so a hung run is killed with everything it started (npm → node → Chromium).
     const child = spawn(command.file, command.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -55,7 +59,27 @@ export function timeProcess(command: Command, options: { cwd: string; env: NodeJ
     child.on('close', (exitCode) => {
       const ms = performance.now() - started;
       clearTimeout(timer);
-      resolve({ exitCode, stdout, stderr, ms, timedOut });
+      const cpuAfter = childrenCpuMs();
+      const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      resolve({ exitCode, stdout, stderr, ms, cpuMs, timedOut });
     });
   });
+}
+
+/**
+ * CPU time of this process's waited-for children, grandchildren included (Linux /proc, 10 ms steps).
+ * One child runs at a time, so the difference around a run is that run's whole tree, Chromium too.
+ * Wall time is what a pipeline waits for; CPU time says how much of it was work rather than waiting
+ * for other engineers' processes on a busy machine.
+ */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name in parentheses: cutime and cstime are the 16th and 17th overall.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[13]) + Number(fields[14]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
 }

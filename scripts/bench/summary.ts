@@ -14,11 +14,16 @@ export interface Measurement {
   medianMs: number;
   minMs: number;
   maxMs: number;
+  /** CPU time of each run's process tree (Chromium included); null where not measurable */
+  cpuRunsMs: Array<number | null>;
+  cpuMedianMs: number | null;
 }
 
 export interface Ratio {
   /** e.g. "a/b": median of the first over median of the second, from this one run of the bench */
   value: number | null;
+  /** the same ratio of CPU medians: steadier than wall time when other work shares the machine */
+  cpuValue: number | null;
   /** the issue's target, when it sets one: the ratio must not exceed it */
   target: number | null;
   met: boolean | null;
@@ -52,17 +57,30 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-export function summarise(id: MeasurementId, title: string, command: string, runsMs: readonly number[]): Measurement {
-  const rounded = runsMs.map((ms) => Math.round(ms));
-  return { id, title, command, runsMs: rounded, medianMs: Math.round(median(rounded)), minMs: Math.min(...rounded), maxMs: Math.max(...rounded) };
+export function summarise(id: MeasurementId, title: string, command: string, runs: ReadonlyArray<{ ms: number; cpuMs: number | null }>): Measurement {
+  const rounded = runs.map((run) => Math.round(run.ms));
+  const cpu = runs.map((run) => run.cpuMs);
+  const knownCpu = cpu.filter((ms): ms is number => ms !== null);
+  return {
+    id,
+    title,
+    command,
+    runsMs: rounded,
+    medianMs: Math.round(median(rounded)),
+    minMs: Math.min(...rounded),
+    maxMs: Math.max(...rounded),
+    cpuRunsMs: cpu,
+    cpuMedianMs: knownCpu.length === cpu.length && cpu.length > 0 ? Math.round(median(knownCpu)) : null,
+  };
 }
 
 export function ratio(numerator: Measurement | undefined, denominator: Measurement | undefined, target: number | null, missing?: string): Ratio {
   if (!numerator || !denominator || denominator.medianMs <= 0) {
-    return { value: null, target, met: null, note: missing ?? 'not measured' };
+    return { value: null, cpuValue: null, target, met: null, note: missing ?? 'not measured' };
   }
-  const value = Math.round((numerator.medianMs / denominator.medianMs) * 100) / 100;
-  return { value, target, met: target === null ? null : value <= target };
+  const value = twoDecimals(numerator.medianMs / denominator.medianMs);
+  const cpuValue = numerator.cpuMedianMs !== null && denominator.cpuMedianMs ? twoDecimals(numerator.cpuMedianMs / denominator.cpuMedianMs) : null;
+  return { value, cpuValue, target, met: target === null ? null : value <= target };
 }
 
 export function renderTable(result: BenchResult): string {
@@ -73,15 +91,14 @@ export function renderTable(result: BenchResult): string {
     '',
   );
   const width = Math.max(...result.measurements.map((m) => m.title.length), 10);
-  lines.push(`${''.padEnd(11)}${'measurement'.padEnd(width)}  ${'median'.padStart(8)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}`);
+  lines.push(`${''.padEnd(11)}${'measurement'.padEnd(width)}  ${'median'.padStart(8)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}  ${'CPU'.padStart(8)}`);
   for (const m of result.measurements) {
-    lines.push(`${`(${m.id})`.padEnd(11)}${m.title.padEnd(width)}  ${ms(m.medianMs)}  ${ms(m.minMs)}  ${ms(m.maxMs)}`);
+    lines.push(`${`(${m.id})`.padEnd(11)}${m.title.padEnd(width)}  ${ms(m.medianMs)}  ${ms(m.minMs)}  ${ms(m.maxMs)}  ${m.cpuMedianMs === null ? '—'.padStart(8) : ms(m.cpuMedianMs)}`);
   }
-  lines.push('', `ratio  ${'value'.padStart(6)}  target`);
+  lines.push('', `ratio  ${'wall'.padStart(6)}  ${'CPU'.padStart(6)}  target (on wall time)`);
   for (const [name, r] of Object.entries(result.ratios)) {
-    const value = r.value === null ? '—'.padStart(6) : r.value.toFixed(2).padStart(6);
     const target = r.target === null ? '' : `≤ ${r.target} ${r.met ? 'met' : 'MISSED'}`;
-    lines.push(`${name.padEnd(5)}  ${value}  ${target}${r.note ? `  (${r.note})` : ''}`);
+    lines.push(`${name.padEnd(5)}  ${fixed(r.value)}  ${fixed(r.cpuValue)}  ${target}${r.note ? `  (${r.note})` : ''}`);
   }
   lines.push('');
   const health = result.healthCheck;
@@ -92,6 +109,14 @@ export function renderTable(result: BenchResult): string {
     lines.push(`health check phases: unavailable (${health.note ?? 'not run'})`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function twoDecimals(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function fixed(value: number | null): string {
+  return (value === null ? '—' : value.toFixed(2)).padStart(6);
 }
 
 function ms(value: number): string {
