@@ -73,3 +73,17 @@ async function expectEmptyFormRefused(shape: LoginUi, loginPage: LoginPage): Pro
       return;
   }
 }
+
+test('managed login in two steps still reads as two-step once it asks for the password', { tag: '@local-only' }, async ({ localTarget, openLoginScreen, config }) => {
+  const target = await localTarget({ loginUi: 'managed-two-step' });
+  const loginPage = await openLoginScreen({ config: target.config });
+  await expect(loginPage.passwordField).toHaveCount(0);
+
+  await loginPage.usernameField.fill(config.user.username);
+  await loginPage.nextButton.click();
+
+  await expect(loginPage.passwordField).toBeVisible();
+  await expect(loginPage.usernameField).toHaveCount(0);
+  expect(await loginPage.shape()).toBe('managed-two-step');
+  expect(await loginPage.isCurrent()).toBe(true);
+});
