@@ -5,6 +5,11 @@
  * sees redirect hops; managed login instead navigates by script. Chromium's DevTools Fetch domain
  * pauses both kinds of request, so the harness reads the URL and answers it itself: the code is
  * never delivered to the callback app, which would redeem (and so spend) it.
+ *
+ * The interception is a guard that lives as long as the page: once a page has carried a login, any
+ * later request to that redirect URI is answered by the harness too, even after the caller stopped
+ * waiting (a flow that timed out while the server was still answering). Otherwise a late code would
+ * reach the app.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { HarnessError } from './errors.js';
@@ -25,8 +30,9 @@ interface RequestPausedEvent {
 }
 
 export interface CallbackCapture {
-  /** Resolves with the callback URL the browser tried to open. */
+  /** Resolves with the next callback URL the browser tries to open. */
   readonly callback: Promise<URL>;
+  /** Stops waiting; the page stays guarded, so later callbacks are still kept from the app. */
   dispose(): Promise<void>;
 }
 
@@ -35,68 +41,105 @@ export interface CaptureOptions {
   blockNonEssential?: boolean;
 }
 
-export async function captureCallback(page: Page, redirectUri: string, options: CaptureOptions = {}): Promise<CallbackCapture> {
-  let session: CDPSession;
-  try {
-    session = await page.context().newCDPSession(page);
-  } catch (error) {
-    throw new HarnessError('usage', 'callback capture needs Chromium (it uses the DevTools protocol)', { cause: error });
+interface Waiter {
+  redirectUri: string;
+  resolve(url: URL): void;
+}
+
+/** One DevTools session per page, shared by every capture on it (the flow's and a test's). */
+class PageGuard {
+  readonly redirectUris = new Set<string>();
+  readonly waiters = new Set<Waiter>();
+
+  constructor(
+    readonly session: CDPSession,
+    readonly blockNonEssential: boolean,
+  ) {
+    session.on('Fetch.requestPaused', (event: RequestPausedEvent) => void this.onPaused(event));
   }
-  let resolveCallback!: (url: URL) => void;
+
+  /** Fetch.enable replaces the pattern list, so each call names every redirect URI guarded so far. */
+  async guard(redirectUri: string): Promise<void> {
+    if (this.redirectUris.has(redirectUri)) return;
+    this.redirectUris.add(redirectUri);
+    await this.session.send('Fetch.enable', {
+      patterns: [
+        // `*` and `?` are wildcards in DevTools patterns; the exact origin and path are checked below.
+        ...[...this.redirectUris].map((uri) => ({ urlPattern: `${escapePattern(uri)}*`, requestStage: 'Request' as const })),
+        ...(this.blockNonEssential ? BLOCKED_RESOURCE_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType, requestStage: 'Request' as const })) : []),
+      ],
+    });
+  }
+
+  private async onPaused(event: RequestPausedEvent): Promise<void> {
+    try {
+      const url = new URL(event.request.url);
+      const redirectUri = [...this.redirectUris].find((uri) => isRedirectTo(url, uri));
+      if (redirectUri !== undefined) {
+        for (const waiter of [...this.waiters]) {
+          if (waiter.redirectUri === redirectUri) waiter.resolve(url);
+        }
+        await this.session.send('Fetch.fulfillRequest', {
+          requestId: event.requestId,
+          responseCode: 200,
+          responseHeaders: [
+            { name: 'Content-Type', value: 'text/html; charset=utf-8' },
+            { name: 'Cache-Control', value: 'no-store' },
+          ],
+          body: CAPTURED_PAGE,
+        });
+      } else if ((BLOCKED_RESOURCE_TYPES as readonly string[]).includes(event.resourceType)) {
+        await this.session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' });
+      } else {
+        // e.g. http://localhost/callback-other matched the wildcard but is not a guarded redirect URI
+        await this.session.send('Fetch.continueRequest', { requestId: event.requestId });
+      }
+    } catch {
+      // The page or session went away mid-request (test ended, browser closed): nothing left to answer.
+    }
+  }
+}
+
+const guards = new WeakMap<Page, Promise<PageGuard>>();
+
+function guardFor(page: Page, blockNonEssential: boolean): Promise<PageGuard> {
+  let guard = guards.get(page);
+  if (!guard) {
+    guard = page
+      .context()
+      .newCDPSession(page)
+      .then(
+        (session) => new PageGuard(session, blockNonEssential),
+        (error: unknown) => {
+          guards.delete(page);
+          throw new HarnessError('usage', 'callback capture needs Chromium (it uses the DevTools protocol)', { cause: error });
+        },
+      );
+    guards.set(page, guard);
+  }
+  return guard;
+}
+
+export async function captureCallback(page: Page, redirectUri: string, options: CaptureOptions = {}): Promise<CallbackCapture> {
+  const guard = await guardFor(page, options.blockNonEssential ?? true);
+  let waiter!: Waiter;
   const callback = new Promise<URL>((resolve) => {
-    resolveCallback = resolve;
+    waiter = {
+      redirectUri,
+      resolve: (url) => {
+        guard.waiters.delete(waiter);
+        resolve(url);
+      },
+    };
   });
-
-  const onPaused = (event: RequestPausedEvent) => {
-    void handlePaused(session, event, redirectUri, resolveCallback);
-  };
-  session.on('Fetch.requestPaused', onPaused);
-
-  const block = options.blockNonEssential ?? true;
-  await session.send('Fetch.enable', {
-    patterns: [
-      // `*` and `?` are wildcards in DevTools patterns; the exact origin and path are checked below.
-      { urlPattern: `${escapePattern(redirectUri)}*`, requestStage: 'Request' },
-      ...(block ? BLOCKED_RESOURCE_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType, requestStage: 'Request' as const })) : []),
-    ],
-  });
-
+  guard.waiters.add(waiter);
+  await guard.guard(redirectUri);
   return {
     callback,
     async dispose() {
-      session.off('Fetch.requestPaused', onPaused);
-      // Release the interception first, then detach without waiting: Chromium answers the detach only
-      // once a pending navigation settles, so a slow sign-in the caller already gave up on (its
-      // timeout) would otherwise hold the caller for as long as the server takes.
-      await session.send('Fetch.disable').catch(() => undefined);
-      void session.detach().catch(() => undefined);
+      guard.waiters.delete(waiter);
     },
   };
-}
-
-async function handlePaused(session: CDPSession, event: RequestPausedEvent, redirectUri: string, onCallback: (url: URL) => void): Promise<void> {
-  try {
-    const url = new URL(event.request.url);
-    if (isRedirectTo(url, redirectUri)) {
-      onCallback(url);
-      await session.send('Fetch.fulfillRequest', {
-        requestId: event.requestId,
-        responseCode: 200,
-        responseHeaders: [
-          { name: 'Content-Type', value: 'text/html; charset=utf-8' },
-          { name: 'Cache-Control', value: 'no-store' },
-        ],
-        body: CAPTURED_PAGE,
-      });
-    } else if ((BLOCKED_RESOURCE_TYPES as readonly string[]).includes(event.resourceType)) {
-      await session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' });
-    } else {
-      // e.g. http://localhost/callback-other matched the wildcard but is not our redirect URI
-      await session.send('Fetch.continueRequest', { requestId: event.requestId });
-    }
-  } catch {
-    // The page or session went away mid-request (test ended, browser closed): nothing left to answer.
-  }
 }
 
 function escapePattern(text: string): string {

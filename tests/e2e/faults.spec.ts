@@ -48,6 +48,15 @@ test.describe('faults', { tag: '@local-only' }, () => {
     expect((await signInForCode({ config: quick.config, timeoutMs: 10_000 })).code).toMatch(UUID);
   });
 
+  test('slow-login: a code that arrives after the journey gave up still never reaches the app', async ({ localTarget, callbackApp, signInForCode, page }) => {
+    const { config } = await localTarget({ faults: 'slow-login=1200', redirectUri: callbackApp.redirectUri });
+
+    await expectFailure(signInForCode({ config, timeoutMs: 600 }), 'timeout', /^no callback within 600 ms/);
+    // The server answers after the flow stopped waiting; the page is still guarded.
+    await expect(page.getByText('The login harness captured this callback')).toBeVisible({ timeout: 5_000 });
+    expect(callbackApp.hits()).toBe(0);
+  });
+
   test('token-500: signing in works, redeeming the code fails with token_error', async ({ localTarget, signInForCode, tokenClient }) => {
     const { config, server } = await localTarget({ faults: 'token-500' });
     const result = await signInForCode({ config });
