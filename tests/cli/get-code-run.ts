@@ -4,7 +4,7 @@
  * for them on stdout.
  */
 import { expect } from '../../fixtures/index.js';
-import { runNpmScript, type CliRun } from './run-cli.js';
+import { runNpmScript, runScript, type CliRun } from './run-cli.js';
 
 /** The embedded and `npm run mock-server` defaults (DESIGN.md "Local server defaults"). */
 export const LOCAL = {
@@ -20,8 +20,9 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\./;
 const TOKEN_FIELDS = /access_token|id_token|refresh_token/i;
 
-export async function getCode(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const run = await runNpmScript('get-code', args, env);
+/** Runs get-code as a whole process; `viaNpm` goes through `npm run -s get-code` as the README does. */
+export async function getCode(args: string[], env: Record<string, string> = {}, options: { viaNpm?: boolean } = {}): Promise<CliRun> {
+  const run = options.viaNpm ? await runNpmScript('get-code', args, env) : await runScript('get-code', args, env);
   expectNoSecrets(run, [LOCAL.password, LOCAL.clientSecret, env.TEST_PASSWORD, env.OAUTH_CLIENT_SECRET]);
   expect(run.stderr, 'tokens on stderr').not.toMatch(JWT);
   expect(run.stderr, 'tokens on stderr').not.toMatch(TOKEN_FIELDS);
