@@ -66,6 +66,8 @@ export interface HarnessConfig {
   chromiumPath: string | undefined;
   health: HealthSettings;
   mock: { loginUi: LoginUi; faults: string };
+  /** the GitHub Actions step-output file ($GITHUB_OUTPUT), when running in a workflow step */
+  githubOutputFile: string | undefined;
   /** Secret values of this configuration, for redaction; never print them. */
   secrets: string[];
 }
@@ -162,6 +164,8 @@ const envSchema = z.object({
   HEALTH_RETRIES: z.preprocess(blankToUndefined, z.coerce.number({ message: 'not a number' }).int('not a whole number').min(0, 'must be 0 or more').max(5, 'at most 5').default(1)),
   HEALTH_WEBHOOK_URL: z.preprocess(blankToUndefined, z.string().url('not a URL').optional()),
   HEALTH_STATE_FILE: z.preprocess(blankToUndefined, z.string().default('.health-state.json')),
+  // Not harness configuration but the GitHub Actions runner's step-output file, for --format github.
+  GITHUB_OUTPUT: optionalText,
   MOCK_LOGIN_UI: z.preprocess(blankToUndefined, z.enum(['classic', 'managed', 'managed-two-step'], { message: 'expected classic, managed or managed-two-step' }).default('classic')),
   MOCK_FAULTS: z.preprocess(
     blankToUndefined,
@@ -254,6 +258,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
       stateFile: v.HEALTH_STATE_FILE,
     },
     mock: { loginUi: v.MOCK_LOGIN_UI, faults: v.MOCK_FAULTS },
+    githubOutputFile: v.GITHUB_OUTPUT,
     secrets: [user.password, client.secret, v.TEST_TOTP_SECRET].filter((s): s is string => typeof s === 'string' && s.length > 0),
   };
 }

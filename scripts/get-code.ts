@@ -8,6 +8,7 @@ import { getAuthorizationCodes } from '../lib/api.js';
 import { writeFileAtomic } from '../lib/atomic-file.js';
 import { parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
 import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from '../lib/code-output.js';
+import { loadConfig } from '../lib/config.js';
 import { HarnessError } from '../lib/errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
 
@@ -52,7 +53,7 @@ Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET), 
 rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error), 5 timeout/network,
 6 contract broken (unexpected page, missing or malformed code, state mismatch).`;
 
-runCli(async ({ logger, armWatchdog }) => {
+runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   const { values } = parseFlags(process.argv.slice(2), {
     format: { type: 'string', default: 'text' },
     out: { type: 'string' },
@@ -77,8 +78,9 @@ runCli(async ({ logger, armWatchdog }) => {
   const count = parseIntegerFlag('count', values.count, 1);
   const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
   if (values.out !== undefined && values.out.trim() === '') throw new HarnessError('usage', '--out needs a file name');
-  // The runner's step-output file, part of the GitHub Actions protocol rather than harness configuration.
-  const githubOutput = process.env.GITHUB_OUTPUT;
+  const config = loadConfig(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {});
+  protectSecrets(config.secrets);
+  const githubOutput = config.githubOutputFile;
   if (format === 'github') {
     if (values.out !== undefined) throw new HarnessError('usage', '--format github writes to $GITHUB_OUTPUT; it cannot be combined with --out');
     if (!githubOutput) throw new HarnessError('usage', '--format github needs $GITHUB_OUTPUT (set by GitHub Actions in every step)');
@@ -88,7 +90,7 @@ runCli(async ({ logger, armWatchdog }) => {
   // all fit; the margin covers start-up and close.
   armWatchdog(timeoutMs * count * (values.exchange ? 2 : 1) + 15_000);
   const batch = await getAuthorizationCodes({
-    ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}),
+    config,
     count,
     freshLogin: values['fresh-login'],
     ...(values['no-pkce'] ? { usePkce: false } : {}),

@@ -38,7 +38,7 @@ failure and on recovery), HEALTH_STATE_FILE (last status, default .health-state.
 Exit codes: 0 healthy, 1 degraded, 2 usage/config, 3 credentials rejected/locked, 4 server failed or
 refused, 5 timeout/network, 6 contract broken (unexpected page, bad code, state mismatch).`;
 
-runCli(async ({ logger, armWatchdog }) => {
+runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   const { values } = parseFlags(process.argv.slice(2), {
     json: { type: 'boolean', default: false },
     'metrics-file': { type: 'string' },
@@ -58,6 +58,7 @@ runCli(async ({ logger, armWatchdog }) => {
   const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
   const retryBackoffMs = parseIntegerFlag('retry-backoff', values['retry-backoff'], DEFAULT_RETRY_BACKOFF_MS, 0);
   const config = loadConfig(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {});
+  protectSecrets(config.secrets);
 
   // Every attempt, its back-off and browser start/stop must fit; past that the process exits 5 whatever hangs.
   const retries = config.health.retries;
