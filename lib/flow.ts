@@ -27,6 +27,8 @@ export interface FlowOptions {
   requireLoginForm?: boolean;
   /** skip images, fonts and media the form does not need (default true) */
   blockNonEssential?: boolean;
+  /** filled in as each phase completes, so a caller still has the finished phases when the journey fails */
+  timings?: Partial<LoginPhases>;
 }
 
 export interface LoginPhases {
@@ -100,6 +102,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
       ]).catch(failWith);
     });
     const loginScreenMs = performance.now() - started;
+    if (options.timings) options.timings.loginScreenMs = Math.round(loginScreenMs);
 
     if (landing.kind === 'error-page') {
       throw new HarnessError('authorization_error', `login service showed its error page: error=${(await errorPage.code()) ?? 'unknown'}`, { lastUrl: safeUrl(page.url()) });
@@ -130,6 +133,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
         ]).catch(failWith),
       );
       signInMs = performance.now() - signInStarted;
+      if (options.timings) options.timings.signInMs = Math.round(signInMs);
     }
     // The request is caught before the browser commits the stand-in page; let it do so, so the
     // caller's next navigation on this page (another authorize, a logout) is not interrupted by it.

@@ -25,19 +25,18 @@ export type AttemptOutcome =
 
 export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, options: AttemptOptions): Promise<AttemptOutcome> {
   const context = await browser.newContext();
-  let login: LoginPhases | undefined;
+  const login: Partial<LoginPhases> = {};
   let tokenExchangeMs: number | undefined;
   // Set again once the page exists: browser overhead says nothing about the login service.
   let started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const phases = (): HealthPhases => ({ loginScreenMs: login?.loginScreenMs, signInMs: login?.signInMs, tokenExchangeMs, totalMs: elapsed() });
+  const phases = (): HealthPhases => ({ loginScreenMs: login.loginScreenMs, signInMs: login.signInMs, tokenExchangeMs, totalMs: elapsed() });
   try {
     if (options.artifactsDir !== undefined) await startTrace(context);
     const page = await context.newPage();
     started = performance.now();
     try {
-      const authorization = await obtainAuthorizationCode(page, config, { requireLoginForm: true, timeoutMs: options.timeoutMs, step: options.step });
-      login = authorization.phases;
+      const authorization = await obtainAuthorizationCode(page, config, { requireLoginForm: true, timeoutMs: options.timeoutMs, step: options.step, timings: login });
       const secret = config.client.secret;
       if (secret !== undefined) {
         const exchangeStarted = performance.now();
