@@ -5,6 +5,24 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HarnessError, toHarnessError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 
+/** Flags every command takes. */
+export const COMMON_FLAGS = {
+  'env-file': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Flags of the commands that sign in with a browser. */
+export const BROWSER_FLAGS = {
+  timeout: { type: 'string' },
+  headed: { type: 'boolean', default: false },
+} as const;
+
+/** `--env-file PATH` as loadConfig's option. */
+export function envFileOption(values: { 'env-file'?: string | undefined }): { envFile?: string } {
+  return values['env-file'] !== undefined ? { envFile: values['env-file'] } : {};
+}
+
 /** Parses flags; an unknown flag or a bad value is a usage error (exit 2) naming the flag. */
 export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
   try {

@@ -6,7 +6,7 @@
 import { appendFile } from 'node:fs/promises';
 import { getAuthorizationCodes } from '../lib/api.js';
 import { writeFileAtomic } from '../lib/atomic-file.js';
-import { parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
 import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from '../lib/code-output.js';
 import { loadConfig } from '../lib/config.js';
 import { HarnessError } from '../lib/errors.js';
@@ -61,11 +61,8 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
     'fresh-login': { type: 'boolean', default: false },
     'no-pkce': { type: 'boolean', default: false },
     exchange: { type: 'boolean', default: false },
-    timeout: { type: 'string' },
-    'env-file': { type: 'string' },
-    headed: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', short: 'q', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+    ...BROWSER_FLAGS,
+    ...COMMON_FLAGS,
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
@@ -78,7 +75,7 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   const count = parseIntegerFlag('count', values.count, 1);
   const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
   if (values.out !== undefined && values.out.trim() === '') throw new HarnessError('usage', '--out needs a file name');
-  const config = loadConfig(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {});
+  const config = loadConfig(envFileOption(values));
   protectSecrets(config.secrets);
   const githubOutput = config.githubOutputFile;
   if (format === 'github') {

@@ -5,7 +5,7 @@
  * for Prometheus, a webhook message on failure and recovery. Exit codes as in DESIGN.md.
  */
 import { appendFile } from 'node:fs/promises';
-import { parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
 import { markdownSummary, summaryLine, toHealthJson } from '../lib/health/report.js';
@@ -44,12 +44,9 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
     'metrics-file': { type: 'string' },
     'summary-file': { type: 'string' },
     'artifacts-dir': { type: 'string' },
-    timeout: { type: 'string' },
     'retry-backoff': { type: 'string' },
-    'env-file': { type: 'string' },
-    headed: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', short: 'q', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+    ...BROWSER_FLAGS,
+    ...COMMON_FLAGS,
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
@@ -57,7 +54,7 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   }
   const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
   const retryBackoffMs = parseIntegerFlag('retry-backoff', values['retry-backoff'], DEFAULT_RETRY_BACKOFF_MS, 0);
-  const config = loadConfig(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {});
+  const config = loadConfig(envFileOption(values));
   protectSecrets(config.secrets);
 
   // Every attempt, its back-off and browser start/stop must fit; past that the process exits 5 whatever hangs.

@@ -3,7 +3,7 @@
  * (port 4010 by default), registered with the client and user from the configuration.
  */
 import { startMockServer } from '../mock-server/index.js';
-import { parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
 import { embeddedServerOptions } from '../lib/target.js';
 
@@ -16,16 +16,14 @@ runCli(async ({ logger }) => {
   const { values } = parseFlags(process.argv.slice(2), {
     port: { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
-    'env-file': { type: 'string' },
-    quiet: { type: 'boolean', short: 'q', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+    ...COMMON_FLAGS,
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
   const port = parseIntegerFlag('port', values.port, 4010, 0);
-  const config = loadConfig(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {});
+  const config = loadConfig(envFileOption(values));
   const server = await startMockServer({
     ...embeddedServerOptions(config, port),
     host: values.host,

@@ -4,7 +4,7 @@
  * JUnit XML, health-check artifacts) for the run's secrets in any form, and fails listing the file
  * and the kind of secret, never the value.
  */
-import { parseFlags, runCli } from '../lib/cli.js';
+import { COMMON_FLAGS, envFileOption, parseFlags, runCli } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
 import { HarnessError } from '../lib/errors.js';
 import { DEFAULT_ARTIFACT_PATHS, configuredSecrets, describeFinding, redactArtifacts, scanArtifacts } from '../lib/redact.js';
@@ -37,9 +37,7 @@ runCli(async ({ logger, protectSecrets }) => {
     path: { type: 'string', multiple: true },
     redact: { type: 'boolean', default: false },
     format: { type: 'string', default: 'text' },
-    'env-file': { type: 'string' },
-    quiet: { type: 'boolean', short: 'q', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+    ...COMMON_FLAGS,
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
@@ -48,7 +46,7 @@ runCli(async ({ logger, protectSecrets }) => {
   if (values.format !== 'text' && values.format !== 'json') {
     throw new HarnessError('usage', `--format must be one of text, json, got "${values.format}"`);
   }
-  const config = loadConfig(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {});
+  const config = loadConfig(envFileOption(values));
   protectSecrets(config.secrets);
   const secrets = configuredSecrets(config);
   const paths = values.path && values.path.length > 0 ? values.path : [...DEFAULT_ARTIFACT_PATHS];

@@ -6,6 +6,7 @@ import { summaryLine, toHealthJson } from '../../lib/health/report.js';
 import { backoffMs, isRetryable } from '../../lib/health/retry.js';
 import { HEALTH_FAILURE_REASONS, type HealthResult } from '../../lib/health/types.js';
 import { parsePrometheusText, sampleValue } from './prometheus-text.js';
+import { DESIGN_EXIT_CODES } from './design-contract.js';
 
 const thresholds = { degradedMs: 5_000, phaseDegradedMs: { loginScreen: undefined, signIn: 1_000, tokenExchange: undefined } };
 
@@ -47,18 +48,9 @@ test.describe('health classification', () => {
     expect(exitCodeFor({ status: 'healthy', reason: undefined })).toBe(0);
     expect(exitCodeFor({ status: 'degraded', reason: undefined })).toBe(1);
     const codes = Object.fromEntries(HEALTH_FAILURE_REASONS.map((reason) => [reason, exitCodeFor({ status: 'failed', reason })]));
-    expect(codes).toEqual({
-      credentials_rejected: 3,
-      account_locked: 3,
-      server_error: 4,
-      authorization_error: 4,
-      token_error: 4,
-      timeout: 5,
-      network: 5,
-      unexpected_page: 6,
-      bad_code: 6,
-      state_mismatch: 6,
-    });
+    expect(codes).toEqual(Object.fromEntries(HEALTH_FAILURE_REASONS.map((reason) => [reason, DESIGN_EXIT_CODES[reason]])));
+    // Every reason but the harness's own usage/config problems is a health failure reason.
+    expect([...HEALTH_FAILURE_REASONS].sort()).toEqual(Object.keys(DESIGN_EXIT_CODES).filter((reason) => reason !== 'usage' && reason !== 'config').sort());
   });
 });
 
