@@ -98,6 +98,7 @@ test.describe('GitHub workflows', () => {
     expect(uses(j, 'actions/cache/restore').map((s) => s.with?.path)).toEqual(['.health-state']);
     expect(uses(j, 'actions/cache/save').map((s) => [s.if, s.with?.path])).toEqual([['always()', '.health-state']]);
     expect(j.env?.HEALTH_STATE_FILE).toBe('.health-state/state.json');
+    expect(runs(j)).toContain('[ -z "$OAUTH_BASE_URL" ] && [ -z "$RAYTEAMS_REGION" ]');
     const upload = uses(j, 'actions/upload-artifact');
     expect(upload.map((s) => s.if)).toEqual(['failure()']);
     expect(String(upload[0]?.with?.path)).toContain('health-artifacts/');
@@ -118,9 +119,18 @@ test.describe('GitHub workflows', () => {
     for (const j of [embedded, stage]) {
       expect(runs(j)).toContain('npm test');
       expect(j.steps.find((s) => s.run === 'npm run report')?.if).toBe('always()');
-      const allure = uses(j, 'actions/upload-artifact').filter((s) => s.with?.path === 'allure-report/');
-      expect(allure.map((s) => s.if)).toEqual(['always()']);
+      // Nothing leaves the runner unless the secret scan of the artifacts passed.
+      const scan = j.steps.find((s) => s.run === 'npm run -s scan-artifacts');
+      expect(scan?.id).toBe('scan');
+      expect(scan?.if).toBe('always()');
+      const uploads = uses(j, 'actions/upload-artifact');
+      expect(uploads.length).toBeGreaterThan(0);
+      for (const upload of uploads) expect(upload.if).toMatch(/&& steps\.scan\.outcome == 'success'$/);
+      const allure = uploads.filter((s) => s.with?.path === 'allure-report/');
+      expect(allure.map((s) => s.if)).toEqual(["always() && steps.scan.outcome == 'success'"]);
     }
+    // Against the stage the job refuses to run without a configured stage, rather than test the local server.
+    expect(runs(stage)).toContain('[ -z "$OAUTH_BASE_URL" ] && [ -z "$RAYTEAMS_REGION" ]');
   });
 
   test('the schema rejects a broken workflow', () => {
