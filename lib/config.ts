@@ -259,7 +259,8 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
     },
     mock: { loginUi: v.MOCK_LOGIN_UI, faults: v.MOCK_FAULTS },
     githubOutputFile: v.GITHUB_OUTPUT,
-    secrets: [user.password, client.secret, v.TEST_TOTP_SECRET].filter((s): s is string => typeof s === 'string' && s.length > 0),
+    // A chat webhook URL is a credential too: whoever has it can post to the channel.
+    secrets: [user.password, client.secret, v.TEST_TOTP_SECRET, v.HEALTH_WEBHOOK_URL].filter((s): s is string => typeof s === 'string' && s.length > 0),
   };
 }
 

@@ -34,11 +34,10 @@ export interface RedactOptions {
 }
 
 /** The configured secrets with the variable names a finding may show. */
-export function configuredSecrets(config: Pick<HarnessConfig, 'secrets' | 'user' | 'client'>): NamedSecret[] {
-  return config.secrets.map((value) => ({
-    name: value === config.user.password ? 'TEST_PASSWORD' : value === config.client.secret ? 'OAUTH_CLIENT_SECRET' : 'TEST_TOTP_SECRET',
-    value,
-  }));
+export function configuredSecrets(config: Pick<HarnessConfig, 'secrets' | 'user' | 'client' | 'health'>): NamedSecret[] {
+  const nameOf = (value: string) =>
+    value === config.user.password ? 'TEST_PASSWORD' : value === config.client.secret ? 'OAUTH_CLIENT_SECRET' : value === config.health.webhookUrl ? 'HEALTH_WEBHOOK_URL' : 'TEST_TOTP_SECRET';
+  return config.secrets.map((value) => ({ name: nameOf(value), value }));
 }
 
 /**

@@ -12,6 +12,9 @@ import { loadConfig } from '../lib/config.js';
 import { HarnessError } from '../lib/errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
 
+/** More codes than a pipeline can redeem within their 5 minutes; also bounds the load on the stage. */
+const MAX_COUNT = 50;
+
 const HELP = `Usage: npm run -s get-code -- [options]
 
 Signs in on the RayTeams login screen with the test account and prints a fresh OAuth 2.0
@@ -27,7 +30,7 @@ Options:
                     github appends code, code_verifier, state, expires_at to $GITHUB_OUTPUT
                            and prints ::add-mask:: for the code and the verifier
   --out FILE        write the result to FILE (atomically, mode 0600) instead of stdout
-  --count N         N distinct codes from one browser; later ones may come from the session
+  --count N         N (at most 50) distinct codes from one browser; later ones may come from the session
   --fresh-login     sign in through the form for every code (a fresh browser context each)
   --no-pkce         send no code_challenge (overrides OAUTH_USE_PKCE)
   --exchange        redeem each code at /oauth2/token and output the token response instead
@@ -73,6 +76,8 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   }
   const format = values.format as OutputFormat;
   const count = parseIntegerFlag('count', values.count, 1);
+  // Every code is a real sign-in against the stage; a typo like --count 1000 should not become one.
+  if (count > MAX_COUNT) throw new HarnessError('usage', `--count must be at most ${MAX_COUNT}, got ${count}`);
   const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
   if (values.out !== undefined && values.out.trim() === '') throw new HarnessError('usage', '--out needs a file name');
   const config = loadConfig(envFileOption(values));

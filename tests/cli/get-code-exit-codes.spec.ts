@@ -23,6 +23,7 @@ test.describe('get-code exit codes', () => {
   test('2: bad flags, each named', async () => {
     expectExit(await getCode(['--format', 'xml']), 2, 'usage', '--format must be one of text, json, env, github, got "xml"');
     expectExit(await getCode(['--count', '0']), 2, 'usage', '--count must be a whole number of at least 1, got "0"');
+    expectExit(await getCode(['--count', '51']), 2, 'usage', '--count must be at most 50, got 51');
     expectExit(await getCode(['--format', 'github']), 2, 'usage', '--format github needs $GITHUB_OUTPUT');
   });
 

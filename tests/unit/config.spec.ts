@@ -81,8 +81,8 @@ test.describe('config', () => {
     expect(() => loadConfig({ env: {}, envFile: '/nonexistent/.env' })).toThrow(/--env-file: no such file: \/nonexistent\/.env/);
   });
 
-  test('secrets lists the password, client secret and TOTP secret for redaction', () => {
-    const config = load({ TEST_PASSWORD: 'pw-1', OAUTH_CLIENT_SECRET: 'cs-2', TEST_TOTP_SECRET: 'totp-3' });
-    expect(config.secrets).toEqual(['pw-1', 'cs-2', 'totp-3']);
+  test('secrets lists the password, client secret, TOTP secret and webhook URL for redaction', () => {
+    const config = load({ TEST_PASSWORD: 'pw-1', OAUTH_CLIENT_SECRET: 'cs-2', TEST_TOTP_SECRET: 'totp-3', HEALTH_WEBHOOK_URL: 'https://hooks.example.com/T0/B0/x' });
+    expect(config.secrets).toEqual(['pw-1', 'cs-2', 'totp-3', 'https://hooks.example.com/T0/B0/x']);
   });
 });
