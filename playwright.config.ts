@@ -85,7 +85,7 @@ export default defineConfig({
   ...(embeddedPort !== undefined
     ? {
         webServer: {
-          command: `node --import tsx scripts/mock-server.ts --port ${embeddedPort} --quiet`,
+          command: `node scripts/run.mjs mock-server --port ${embeddedPort} --quiet`,
           url: `http://127.0.0.1:${embeddedPort}/health`,
           reuseExistingServer: false,
           timeout: 30_000,

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { z } from 'zod';
 import { findChromium } from '../lib/browser.js';
 import { parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
@@ -20,6 +21,28 @@ import { cleanEnv, timeProcess, type Command, type TimedRun } from './bench/meas
 import { median, ratio, renderTable, summarise, type BenchResult, type HealthPhases, type Measurement, type MeasurementId } from './bench/summary.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The references run as plain compiled JavaScript, as get-code does (scripts/run.mjs): under tsx they
+ * would pay its loader's start-up and flatter get-code. Built next to node_modules so that their
+ * external imports (playwright-core) resolve.
+ */
+async function compileReferences(): Promise<{ playwright: string; http: string }> {
+  const outdir = join(ROOT, 'node_modules', '.cache', 'login-harness', 'bench-references');
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { 'reference-playwright': 'scripts/bench/reference-playwright.ts', 'reference-http': 'scripts/bench/reference-http.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  return { playwright: join(outdir, 'reference-playwright.mjs'), http: join(outdir, 'reference-http.mjs') };
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TARGETS = { getCodeOverReference: 1.2, countOverSingle: 3 } as const;
 
@@ -92,14 +115,15 @@ runCli(async ({ logger }) => {
     };
     const harnessEnv = cleanEnv(target);
     const referenceEnv = cleanEnv({ ...target, ...(browser.executablePath ? { CHROMIUM_PATH: browser.executablePath } : {}) });
-    const node = (script: string): Command => ({ file: process.execPath, args: ['--import', 'tsx', script] });
+    const references = await compileReferences();
+    const node = (script: string): Command => ({ file: process.execPath, args: [script] });
     const getCode: Command = { file: 'npm', args: ['run', '-s', 'get-code', '--', '--env-file', emptyEnvFile, '--quiet'] };
 
     const jobs: Job[] = [
       { id: 'a', title: 'npm run -s get-code', command: getCode, env: harnessEnv, check: codes(1) },
-      { id: 'a-direct', title: 'get-code without npm (node --import tsx)', command: { file: process.execPath, args: ['--import', 'tsx', 'scripts/get-code.ts', '--env-file', emptyEnvFile, '--quiet'] }, env: harnessEnv, check: codes(1) },
-      { id: 'b', title: 'minimal playwright-core script', command: node('scripts/bench/reference-playwright.ts'), env: referenceEnv, check: codes(1) },
-      { id: 'c', title: 'plain HTTP requests (protocol floor)', command: node('scripts/bench/reference-http.ts'), env: referenceEnv, check: codes(1) },
+      { id: 'a-direct', title: 'get-code without npm (node scripts/run.mjs)', command: { file: process.execPath, args: ['scripts/run.mjs', 'get-code', '--env-file', emptyEnvFile, '--quiet'] }, env: harnessEnv, check: codes(1) },
+      { id: 'b', title: 'minimal playwright-core script', command: node(references.playwright), env: referenceEnv, check: codes(1) },
+      { id: 'c', title: 'plain HTTP requests (protocol floor)', command: node(references.http), env: referenceEnv, check: codes(1) },
     ];
     const countNote = getCodeSupportsCount(harnessEnv, emptyEnvFile, logger);
     if (countNote === undefined) {

@@ -39,12 +39,12 @@ export function runNpmScript(script: string, args: string[], env: Record<string,
 }
 
 /**
- * The same command without npm in front: `node --import tsx scripts/<script>.ts`, which is what the
- * npm script runs. npm's own start-up costs a few hundred ms per run; the tests that check the npm
+ * The same command without npm in front: `node scripts/run.mjs <script>`, which is what the npm
+ * script runs. npm's own start-up costs a few hundred ms per run; the tests that check the npm
  * scripts themselves use runNpmScript.
  */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
-  return run(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, '--env-file', EMPTY_ENV_FILE, ...args], cleanEnv(env), timeoutMs);
+  return run(process.execPath, ['scripts/run.mjs', script, '--env-file', EMPTY_ENV_FILE, ...args], cleanEnv(env), timeoutMs);
 }
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CliRun> {
