@@ -16,6 +16,7 @@ test('signs in with the canary account, redeems the code and leaks what it holds
   console.log(`signed in as ${config.user.username} with ${config.user.password}; client secret ${config.client.secret}`);
   console.log(`Authorization: Basic ${Buffer.from(`${config.client.id}:${encodeURIComponent(config.client.secret ?? '')}`).toString('base64')}`);
   console.log(`callback ${page.url()}`);
+  console.log(`the code was ${result.code} and its verifier ${result.codeVerifier}`);
   console.log(`refresh token ${tokens.refresh_token}`);
   await testInfo.attach('token-response', { body: JSON.stringify(tokens), contentType: 'application/json' });
 
