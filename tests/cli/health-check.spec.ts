@@ -12,7 +12,7 @@ import { scanArtifacts } from '../../lib/redact.js';
 import type { HealthFailureReason } from '../../lib/health/types.js';
 import { startMockServer } from '../../mock-server/index.js';
 import { parsePrometheusText, sampleValue } from '../unit/prometheus-text.js';
-import { EMPTY_ENV_FILE, runNpmScript } from './run-cli.js';
+import { EMPTY_ENV_FILE, runNpmScript, runScript } from './run-cli.js';
 
 const LOCAL_PASSWORD = 'Local-Pa55word!';
 
@@ -269,7 +269,7 @@ test.describe('npm run health-check', () => {
 
   test('a failure exits with its reason code and leaves a screenshot and a redacted trace, without printing the password', async ({}, testInfo) => {
     const dir = scratchDir(testInfo);
-    const run = await runNpmScript('health-check', ['--json', '--artifacts-dir', join(dir, 'artifacts')], { MOCK_FAULTS: 'login-500', HEALTH_STATE_FILE: join(dir, 'state.json') });
+    const run = await runScript('health-check', ['--json', '--artifacts-dir', join(dir, 'artifacts')], { MOCK_FAULTS: 'login-500', HEALTH_STATE_FILE: join(dir, 'state.json') });
     expect(run.exitCode, run.stderr).toBe(4);
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({ status: 'failed', reason: 'server_error', message: 'login service answered HTTP 500 on POST /login', attempts: 1 });
@@ -284,7 +284,7 @@ test.describe('npm run health-check', () => {
   });
 
   test('exit 2 for a bad flag, naming it', async () => {
-    const badFlag = await runNpmScript('health-check', ['--timeout', 'soon']);
+    const badFlag = await runScript('health-check', ['--timeout', 'soon']);
     expect(badFlag.exitCode).toBe(2);
     expect(badFlag.stderr).toContain('--timeout must be a whole number');
     expect(badFlag.stdout).toBe('');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { test, expect } from '../../fixtures/index.js';
-import { runNpmScript } from './run-cli.js';
+import { runNpmScript, runScript } from './run-cli.js';
 
 test.describe('npm run scan-artifacts', () => {
   test('fails naming each file and kind, never the value; --redact leaves nothing to find', async () => {
@@ -31,12 +31,12 @@ test.describe('npm run scan-artifacts', () => {
         expect(output).not.toContain(new URLSearchParams({ p: password }).toString().slice(2));
       }
 
-      const redacted = await runNpmScript('scan-artifacts', ['--path', root, '--redact', '--format', 'json'], env);
+      const redacted = await runScript('scan-artifacts', ['--path', root, '--redact', '--format', 'json'], env);
       expect(redacted.exitCode, redacted.stderr).toBe(0);
       expect(JSON.parse(redacted.stdout)).toEqual({ clean: true, findings: [] });
       expect(readFileSync(log, 'utf8')).toBe('typed [REDACTED]\n');
 
-      const usage = await runNpmScript('scan-artifacts', ['--format', 'xml'], env);
+      const usage = await runScript('scan-artifacts', ['--format', 'xml'], env);
       expect(usage.exitCode).toBe(2);
     } finally {
       rmSync(root, { recursive: true, force: true });
