@@ -23,6 +23,29 @@ const CAPTURED_PAGE = Buffer.from(
 /** Resource types the login journey can do without; blocking them saves time on a real screen. */
 const BLOCKED_RESOURCE_TYPES = ['Image', 'Media', 'Font'] as const;
 
+/**
+ * Third-party analytics and monitoring a login screen may embed: nothing the form needs, and each a
+ * round trip (or, on a closed network, a failed look-up) before the page settles.
+ */
+export const ANALYTICS_HOSTS = [
+  'google-analytics.com',
+  'googletagmanager.com',
+  'doubleclick.net',
+  'hotjar.com',
+  'segment.com',
+  'segment.io',
+  'mixpanel.com',
+  'amplitude.com',
+  'nr-data.net',
+  'newrelic.com',
+  'clarity.ms',
+  'fullstory.com',
+] as const;
+
+function isAnalytics(url: URL): boolean {
+  return ANALYTICS_HOSTS.some((host) => url.hostname === host || url.hostname.endsWith(`.${host}`));
+}
+
 interface RequestPausedEvent {
   requestId: string;
   request: { url: string };
@@ -67,6 +90,7 @@ class PageGuard {
         // `*` and `?` are wildcards in DevTools patterns; the exact origin and path are checked below.
         ...[...this.redirectUris].map((uri) => ({ urlPattern: `${escapePattern(uri)}*`, requestStage: 'Request' as const })),
         ...(this.blockNonEssential ? BLOCKED_RESOURCE_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType, requestStage: 'Request' as const })) : []),
+        ...(this.blockNonEssential ? ANALYTICS_HOSTS.map((host) => ({ urlPattern: `*${host}/*`, requestStage: 'Request' as const })) : []),
       ],
     });
   }
@@ -88,7 +112,7 @@ class PageGuard {
           ],
           body: CAPTURED_PAGE,
         });
-      } else if ((BLOCKED_RESOURCE_TYPES as readonly string[]).includes(event.resourceType)) {
+      } else if ((BLOCKED_RESOURCE_TYPES as readonly string[]).includes(event.resourceType) || isAnalytics(url)) {
         await this.session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' });
       } else {
         // e.g. http://localhost/callback-other matched the wildcard but is not a guarded redirect URI
