@@ -9,6 +9,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { HarnessError } from './errors.js';
 import { isLoopbackHost } from './net.js';
+import { parseTotpSecret, totpSecretBase32 } from './totp.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
 import { parseFaults } from '../mock-server/faults.js';
@@ -57,7 +58,8 @@ export interface HealthSettings {
 export interface HarnessConfig {
   target: Target;
   client: { id: string; secret: string | undefined; redirectUri: string };
-  user: { username: string; password: string };
+  /** totpSecret: TEST_TOTP_SECRET as given (base32 or otpauth:// URI), checked; lib/totp.ts makes codes from it */
+  user: { username: string; password: string; totpSecret?: string | undefined };
   scopes: string[];
   usePkce: boolean;
   codePattern: RegExp;
@@ -135,7 +137,14 @@ const envSchema = z.object({
   OAUTH_REDIRECT_URI: httpsUrl('the registered callback, e.g. https://app.example.com/callback'),
   TEST_USERNAME: optionalText,
   TEST_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
-  TEST_TOTP_SECRET: optionalText,
+  TEST_TOTP_SECRET: optionalText.superRefine((value, ctx) => {
+    if (value === undefined) return;
+    try {
+      parseTotpSecret(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'not a TOTP secret' });
+    }
+  }),
   OAUTH_SCOPE: optionalText,
   OAUTH_USE_PKCE: booleanFlag(true),
   CODE_PATTERN: z.preprocess(
@@ -235,7 +244,10 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
   const user = {
     username: v.TEST_USERNAME ?? LOCAL_DEFAULTS.username,
     password: v.TEST_PASSWORD ?? LOCAL_DEFAULTS.password,
+    ...(v.TEST_TOTP_SECRET !== undefined ? { totpSecret: v.TEST_TOTP_SECRET } : {}),
   };
+  // An otpauth:// URI carries the secret inside: both spellings are secrets.
+  const totpSecrets = v.TEST_TOTP_SECRET === undefined ? [] : [v.TEST_TOTP_SECRET, totpSecretBase32(parseTotpSecret(v.TEST_TOTP_SECRET))];
   return {
     target,
     client,
@@ -260,7 +272,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
     mock: { loginUi: v.MOCK_LOGIN_UI, faults: v.MOCK_FAULTS },
     githubOutputFile: v.GITHUB_OUTPUT,
     // A chat webhook URL is a credential too: whoever has it can post to the channel.
-    secrets: [user.password, client.secret, v.TEST_TOTP_SECRET, v.HEALTH_WEBHOOK_URL].filter((s): s is string => typeof s === 'string' && s.length > 0),
+    secrets: [user.password, client.secret, ...totpSecrets, v.HEALTH_WEBHOOK_URL].filter((s): s is string => typeof s === 'string' && s.length > 0),
   };
 }
 

@@ -7,6 +7,16 @@ export const FAILURE_EXIT_CODES = {
   config: 2,
   credentials_rejected: 3,
   account_locked: 3,
+  /** the screen asks for a one-time code and TEST_TOTP_SECRET is not set */
+  mfa_required: 3,
+  /** two one-time codes in a row were refused (clock skew, wrong secret) */
+  mfa_rejected: 3,
+  /** the pool requires MFA and the account has none: the harness never enrols a device */
+  mfa_setup_required: 3,
+  /** the code goes by SMS or e-mail, which the harness cannot read */
+  mfa_unsupported: 3,
+  /** the account has a temporary password: the harness never sets a new one */
+  password_change_required: 3,
   server_error: 4,
   authorization_error: 4,
   token_error: 4,

@@ -2,12 +2,16 @@
  * The one login journey. The test fixture, get-code and the health check all call
  * obtainAuthorizationCode(); nothing else drives the login screen.
  */
-import type { Page, Request, Response } from '@playwright/test';
+import type { Frame, Page, Request, Response } from '@playwright/test';
+import { MfaSetupPage, NewPasswordPage, OneTimeCodePage, PasskeyOfferPage, SignInMethodPage } from '../pages/challenges.js';
 import { ErrorPage } from '../pages/ErrorPage.js';
-import { LOGIN_ERROR_TEXT, LoginPage, LoginScreenNotRecognisedError, type LoginShape } from '../pages/LoginPage.js';
+import { CredentialsScreen, LoginScreenNotRecognisedError, PasswordScreen, UsernameScreen, shapeOf, type LoginShape } from '../pages/LoginPage.js';
+import { describeLook, lookAt, waitForChange, type Look } from '../pages/recognise.js';
+import type { ActionBudget, Screen, Submission } from '../pages/screen.js';
 import { captureCallback } from './callback-capture.js';
 import type { HarnessConfig } from './config.js';
-import { HarnessError, isHarnessError } from './errors.js';
+import { HarnessError, isHarnessError, type FailureReason } from './errors.js';
+import { nextTotpCode, parseTotpSecret } from './totp.js';
 import { checkCallback, createAuthorizeRequest, isRedirectTo, type AuthorizeRequest } from './oauth/index.js';
 
 /** Runs one named step; the fixture passes Playwright's test.step so Allure shows domain steps. */
@@ -29,13 +33,17 @@ export interface FlowOptions {
   blockNonEssential?: boolean;
   /** filled in as each phase completes, so a caller still has the finished phases when the journey fails */
   timings?: Partial<LoginPhases>;
+  /** told each one-time code before it is entered, e.g. to add it to the redaction ledger */
+  onOneTimeCode?: (code: string) => void;
 }
 
 export interface LoginPhases {
   /** authorize URL opened → login screen usable (or → callback, when a session skipped the form) */
   loginScreenMs: number;
-  /** sign-in submitted → callback captured; 0 when a session skipped the form */
+  /** sign-in submitted → callback captured (the MFA step included); 0 when a session skipped the form */
   signInMs: number;
+  /** one-time-code screen shown → callback captured; absent when no code was asked for */
+  mfaMs?: number;
 }
 
 export interface AuthorizationResult {
@@ -67,74 +75,235 @@ export function authorizeRequestFor(config: ConfigWithBaseUrl, overrides: { stat
   });
 }
 
-type Landing = { kind: 'callback'; url: URL } | { kind: 'login' } | { kind: 'error-page' };
+/** Longest single fill or click: a re-render can leave an action waiting for an element that is gone. */
+const ACTION_SLICE_MS = 5_000;
+/** How often one screen may be acted on before the journey gives up on it. */
+const MAX_ACTS_PER_SCREEN = 4;
+/** Reloads of a page that draws nothing recognisable (a first load without a form happens). */
+const MAX_RELOADS = 2;
+/** Something is drawn but no screen matches: how long a script-rendered page may still settle. */
+const UNKNOWN_SETTLE_MS = 1_000;
+
+type Acting = (look: Look) => Promise<Submission>;
+interface Captured {
+  callback: URL;
+}
+
+function isCaptured(value: unknown): value is Captured {
+  return typeof value === 'object' && value !== null && 'callback' in value && (value as Captured).callback instanceof URL;
+}
 
 export async function obtainAuthorizationCode(page: Page, config: ConfigWithBaseUrl, options: FlowOptions = {}): Promise<AuthorizationResult> {
   const step = options.step ?? runStepPlainly;
   const timeoutMs = options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
+  const journeyStarted = performance.now();
   const deadline = Date.now() + timeoutMs;
   const remaining = () => Math.max(1, deadline - Date.now());
+  const budget: ActionBudget = { timeoutMs: () => Math.min(remaining(), ACTION_SLICE_MS) };
   const request = options.request ?? authorizeRequestFor(config);
-  const loginPage = new LoginPage(page, config.selectors);
+  const overrides = config.selectors;
+  const { username, password, totpSecret } = config.user;
+  const totp = totpSecret === undefined ? undefined : parseTotpSecret(totpSecret);
+
   const errorPage = new ErrorPage(page);
+  const newPassword = new NewPasswordPage(page, overrides);
+  const mfaSetup = new MfaSetupPage(page, overrides);
+  const oneTimeCode = new OneTimeCodePage(page, overrides);
+  const methodChoice = new SignInMethodPage(page, overrides);
+  const passkeyOffer = new PasskeyOfferPage(page, overrides);
+  const credentials = new CredentialsScreen(page, overrides);
+  const usernameAlone = new UsernameScreen(page, overrides);
+  const passwordAlone = new PasswordScreen(page, overrides);
+  const loginScreens: ReadonlySet<Screen> = new Set([credentials, usernameAlone, passwordAlone]);
+
+  const state = {
+    submissions: 0,
+    errorsAnsweredAt: 0,
+    lastSubmitted: undefined as Screen | undefined,
+    submittedAt: { requests: 0, documents: 0 },
+    acted: new Map<Screen, number>(),
+    reloads: 0,
+    blankSince: Date.now(),
+    unknownSince: undefined as number | undefined,
+    codeRejections: 0,
+    tryEarlierStep: false,
+    loginShape: undefined as LoginShape | undefined,
+    signInStarted: undefined as number | undefined,
+    codeStarted: undefined as number | undefined,
+  };
+  const phases: Partial<LoginPhases> = {};
+  const record = <K extends keyof LoginPhases>(key: K, value: number) => {
+    phases[key] = Math.round(value);
+    if (options.timings) options.timings[key] = Math.round(value);
+  };
+
+  const answerCode: Acting = async (look) => {
+    const method = oneTimeCode.method(look);
+    if (method !== 'authenticator app') {
+      throw new HarnessError('mfa_unsupported', `the login service asks for a one-time code sent by ${method}, which the harness cannot read; give the test account authenticator-app (TOTP) MFA instead`, { lastUrl: safeUrl(page.url()) });
+    }
+    if (totp === undefined) {
+      throw new HarnessError('mfa_required', 'the login service asks for a one-time code from an authenticator app: set TEST_TOTP_SECRET to the test account\'s TOTP secret (base32 or otpauth:// URI)', { lastUrl: safeUrl(page.url()) });
+    }
+    state.codeStarted ??= performance.now();
+    const { code } = await nextTotpCode(totp, { deadline, earlierStep: state.tryEarlierStep });
+    state.tryEarlierStep = false;
+    options.onOneTimeCode?.(code);
+    return oneTimeCode.enterCode(look, code, budget);
+  };
+  const refuse = (reason: FailureReason, message: string): Acting => () => Promise.reject(new HarnessError(reason, message, { lastUrl: safeUrl(page.url()) }));
+
+  /**
+   * The journey, one line per screen, in the order screens are tried on each look: a screen that can
+   * contain another's fields (MFA setup has a code field) comes first.
+   */
+  const journey: Array<[Screen, Acting]> = [
+    [errorPage, async () => {
+      const code = (await errorPage.code(budget.timeoutMs())) ?? 'unknown';
+      throw new HarnessError('authorization_error', `login service showed its error page${state.submissions > 0 ? ' after sign-in' : ''}: error=${code}`, { lastUrl: safeUrl(page.url()) });
+    }],
+    [newPassword, refuse('password_change_required', 'the account must choose a new password (it has a temporary one); the harness never sets one. Give it a permanent password, e.g. `aws cognito-idp admin-set-user-password --user-pool-id <pool> --username <user> --password <password> --permanent`')],
+    [mfaSetup, refuse('mfa_setup_required', 'the user pool requires MFA and the test account has none; the harness never enrols a device. Enrol an authenticator app once by hand and set TEST_TOTP_SECRET to its secret')],
+    [oneTimeCode, answerCode],
+    [methodChoice, (look) => methodChoice.choosePassword(look, budget)],
+    [passkeyOffer, (look) => passkeyOffer.decline(look, budget)],
+    [credentials, (look) => credentials.signIn(look, username, password, budget)],
+    [usernameAlone, (look) => usernameAlone.enterUsername(look, username, budget)],
+    [passwordAlone, (look) => passwordAlone.enterPassword(look, password, budget)],
+  ];
 
   const capture = await captureCallback(page, request.redirectUri, { blockNonEssential: options.blockNonEssential ?? true });
   const serviceFailure = watchServiceFailures(page, config.target.baseUrl);
+  const traffic = watchTraffic(page);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new HarnessError('timeout', `no callback within ${timeoutMs} ms; last page: ${safeUrl(page.url())}`, { lastUrl: safeUrl(page.url()) })), timeoutMs);
+  });
+  const captured = capture.callback.then((callback): Captured => ({ callback }));
+  /** Any piece of work, cut short by the callback, a failure of the service or the deadline. */
+  const watch = <T>(work: Promise<T>): Promise<T | Captured> => firstOf<T | Captured>([work, captured, serviceFailure.failure, expired]);
   const failWith = (error: unknown): never => {
-    throw classify(error, page, timeoutMs);
+    throw classify(error, page, timeoutMs, config.target.baseUrl);
+  };
+
+  const onScreenError = (error: NonNullable<Look['error']>) => {
+    const lastUrl = safeUrl(page.url());
+    if (state.lastSubmitted === oneTimeCode) {
+      // Someone (another run, another --count code) used this window's code: the next code is another window's.
+      if (error.kind === 'codeUsed') return;
+      state.codeRejections += 1;
+      if (state.codeRejections >= 2) throw new HarnessError('mfa_rejected', `two one-time codes in a row were refused (the screen says "${error.text}"): check TEST_TOTP_SECRET and the clock of this machine`, { lastUrl });
+      // The server's clock may be behind: the previous window's code is the one other code worth a try.
+      state.tryEarlierStep = true;
+      return;
+    }
+    if (error.kind === 'locked') throw new HarnessError('account_locked', `account locked: the screen says "${error.text}"`, { lastUrl });
+    if (error.kind === 'incorrect') throw new HarnessError('credentials_rejected', `credentials rejected: the screen says "${error.text}"`, { lastUrl });
+    throw new HarnessError('credentials_rejected', `sign-in failed: the screen says "${error.text}"`, { lastUrl });
+  };
+
+  const onUnrecognised = async (look: Look): Promise<Captured | undefined> => {
+    if (look.drawn) {
+      state.unknownSince ??= Date.now();
+      if (Date.now() - state.unknownSince >= UNKNOWN_SETTLE_MS) {
+        throw new HarnessError('unexpected_page', `no known screen on ${safeUrl(page.url())}: ${describeLook(look)}; looked for: ${journey.map(([screen]) => screen.name).join(', ')}. If this is the login screen, set LOGIN_USERNAME_SELECTOR, LOGIN_PASSWORD_SELECTOR and LOGIN_SUBMIT_SELECTOR`, { lastUrl: safeUrl(page.url()) });
+      }
+      const change = await watch(waitForChange(page, look.fingerprint, Math.min(remaining(), 250)));
+      return isCaptured(change) ? change : undefined;
+    }
+    state.unknownSince = undefined;
+    // Nothing drawn yet. A page with no script will never draw: its fair share is short.
+    const fairShare = look.empty && look.scriptless ? 1_000 : Math.min(5_000, Math.max(1_500, timeoutMs / 6));
+    const waited = Date.now() - state.blankSince;
+    if (waited >= fairShare) {
+      if (state.reloads < MAX_RELOADS) {
+        state.reloads += 1;
+        state.blankSince = Date.now();
+        const reloaded = await watch(page.reload({ waitUntil: 'commit', timeout: remaining() }).catch(ignoreInterruptedNavigation));
+        return isCaptured(reloaded) ? reloaded : undefined;
+      }
+      if (look.empty) {
+        throw new HarnessError('unexpected_page', `the login service sent an empty page at ${safeUrl(page.url())} (title "${look.title}"), also after ${MAX_RELOADS} reloads`, { lastUrl: safeUrl(page.url()) });
+      }
+    }
+    const change = await watch(waitForChange(page, look.fingerprint, Math.min(remaining(), Math.max(100, fairShare - waited))));
+    return isCaptured(change) ? change : undefined;
   };
 
   try {
-    const started = performance.now();
-    const landing = await step('Open login screen', async (): Promise<Landing> => {
-      await page.goto(request.url, { waitUntil: 'commit', timeout: remaining() }).catch((error: unknown) => {
-        // With a session cookie the authorize request hops straight to the callback, and Chromium
-        // sometimes reports that captured hop as a second navigation interrupting the first (about
-        // 1 in 60 codes of `--count 10`). The browser went on somewhere: the landing below says where.
-        if (error instanceof Error && /is interrupted by another navigation/.test(error.message)) return;
-        failWith(error);
-      });
-      return firstOf<Landing>([
-        capture.callback.then((url) => ({ kind: 'callback', url })),
-        loginPage.waitUntilReady(remaining()).then(() => ({ kind: 'login' })),
-        errorPage.message.waitFor({ timeout: remaining() }).then(() => ({ kind: 'error-page' })),
-        serviceFailure.failure,
-      ]).catch(failWith);
-    });
-    const loginScreenMs = performance.now() - started;
-    if (options.timings) options.timings.loginScreenMs = Math.round(loginScreenMs);
+    const opened = await step('Open login screen', () => watch(page.goto(request.url, { waitUntil: 'commit', timeout: remaining() }).catch(ignoreInterruptedNavigation))).catch(failWith);
+    state.blankSince = Date.now();
+    let callbackUrl: URL | undefined = isCaptured(opened) ? opened.callback : undefined;
 
-    if (landing.kind === 'error-page') {
-      throw new HarnessError('authorization_error', `login service showed its error page: error=${(await errorPage.code()) ?? 'unknown'}`, { lastUrl: safeUrl(page.url()) });
+    while (callbackUrl === undefined) {
+      const look = await watch(lookSafely(page, overrides, remaining)).catch(failWith);
+      if (isCaptured(look)) {
+        callbackUrl = look.callback;
+        break;
+      }
+      if (look === undefined) continue;
+      if (look.invalidOverrides.length > 0) throw new HarnessError('config', `${look.invalidOverrides.join(', ')}: not a valid CSS selector`);
+      // An error shown after something was submitted is the answer to that submission.
+      if (look.error !== undefined && state.submissions > state.errorsAnsweredAt) {
+        state.errorsAnsweredAt = state.submissions;
+        onScreenError(look.error);
+      }
+      const found = journey.find(([screen]) => screen.matches(look));
+      if (!found) {
+        const outcome = await onUnrecognised(look).catch(failWith);
+        if (outcome) callbackUrl = outcome.callback;
+        continue;
+      }
+      state.unknownSince = undefined;
+      const [screen, act] = found;
+      if (loginScreens.has(screen)) {
+        state.loginShape ??= shapeOf(look);
+        if (phases.loginScreenMs === undefined) record('loginScreenMs', performance.now() - journeyStarted);
+      }
+      if (screen === state.lastSubmitted && !look.error && !shouldActAgain(look, traffic, state.submittedAt)) {
+        // The submission is still on its way (a request went out, the page did not change document).
+        const change = await watch(waitForChange(page, look.fingerprint, remaining())).catch(failWith);
+        if (isCaptured(change)) callbackUrl = change.callback;
+        continue;
+      }
+      const times = (state.acted.get(screen) ?? 0) + 1;
+      state.acted.set(screen, times);
+      if (times > MAX_ACTS_PER_SCREEN) {
+        throw new HarnessError('unexpected_page', `the ${screen.name} screen was still shown after ${MAX_ACTS_PER_SCREEN} tries: ${describeLook(look)}`, { lastUrl: safeUrl(page.url()) });
+      }
+      const submission = await step(`${screen.name}`, () => watch(act(look))).catch((error: unknown) => {
+        // A fill or click that ran out of its slice while time is left: the screen changed under it; look again.
+        if (error instanceof Error && error.name === 'TimeoutError' && deadline - Date.now() > 0 && !isHarnessError(error)) return undefined;
+        return failWith(error);
+      });
+      if (isCaptured(submission)) {
+        callbackUrl = submission.callback;
+        break;
+      }
+      if (submission === undefined || !submission.submitted) {
+        const change = await watch(waitForChange(page, look.fingerprint, Math.min(remaining(), 500))).catch(failWith);
+        if (isCaptured(change)) callbackUrl = change.callback;
+        continue;
+      }
+      state.submissions += 1;
+      state.lastSubmitted = screen;
+      state.submittedAt = { requests: traffic.requests, documents: traffic.documents };
+      if (loginScreens.has(screen)) state.signInStarted ??= performance.now();
+      const change = await watch(waitForChange(page, submission.fingerprint, remaining())).catch(failWith);
+      if (isCaptured(change)) callbackUrl = change.callback;
     }
 
-    let callbackUrl: URL;
-    let signInMs = 0;
-    let loginShape: LoginShape | undefined;
-    if (landing.kind === 'callback') {
+    const signedInWithForm = state.signInStarted !== undefined;
+    if (!signedInWithForm) {
       if (options.requireLoginForm) {
         throw new HarnessError('unexpected_page', 'the browser already had a session and skipped the login form; a fresh browser context is needed', { lastUrl: safeUrl(page.url()) });
       }
-      callbackUrl = landing.url;
+      record('loginScreenMs', performance.now() - journeyStarted);
+      record('signInMs', 0);
     } else {
-      loginShape = await loginPage.shape();
-      const signInStarted = performance.now();
-      await step('Sign in', () => loginPage.signIn(config.user.username, config.user.password)).catch(failWith);
-      callbackUrl = await step('Capture callback', () =>
-        firstOf<URL>([
-          capture.callback,
-          loginPage.waitForError(remaining()).then((text) => {
-            throw credentialsFailure(text, page);
-          }),
-          errorPage.message.waitFor({ timeout: remaining() }).then(async () => {
-            throw new HarnessError('authorization_error', `login service showed its error page after sign-in: error=${(await errorPage.code()) ?? 'unknown'}`, { lastUrl: safeUrl(page.url()) });
-          }),
-          serviceFailure.failure,
-        ]).catch(failWith),
-      );
-      signInMs = performance.now() - signInStarted;
-      if (options.timings) options.timings.signInMs = Math.round(signInMs);
+      record('signInMs', performance.now() - (state.signInStarted ?? journeyStarted));
     }
+    if (state.codeStarted !== undefined) record('mfaMs', performance.now() - state.codeStarted);
     // The request is caught before the browser commits the stand-in page; let it do so, so the
     // caller's next navigation on this page (another authorize, a logout) is not interrupted by it.
     await page.waitForURL((url) => isRedirectTo(url, request.redirectUri), { waitUntil: 'commit', timeout: Math.min(remaining(), 5_000) }).catch(() => undefined);
@@ -150,21 +319,76 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
       issuer: callback.issuer,
       issuedAt,
       expiresAt: new Date(issuedAt.getTime() + config.codeTtlSeconds * 1000),
-      signedInWithForm: landing.kind === 'login',
-      loginShape,
-      phases: { loginScreenMs: Math.round(loginScreenMs), signInMs: Math.round(signInMs) },
+      signedInWithForm,
+      loginShape: signedInWithForm ? state.loginShape : undefined,
+      phases: { loginScreenMs: phases.loginScreenMs ?? 0, signInMs: phases.signInMs ?? 0, ...(phases.mfaMs !== undefined ? { mfaMs: phases.mfaMs } : {}) },
     };
   } finally {
+    clearTimeout(timer);
+    traffic.dispose();
     serviceFailure.dispose();
     await capture.dispose();
   }
 }
 
-function credentialsFailure(text: string, page: Page): HarnessError {
-  const lastUrl = safeUrl(page.url());
-  if (LOGIN_ERROR_TEXT.locked.test(text)) return new HarnessError('account_locked', `account locked: the screen says "${text}"`, { lastUrl });
-  if (LOGIN_ERROR_TEXT.incorrect.test(text)) return new HarnessError('credentials_rejected', `credentials rejected: the screen says "${text}"`, { lastUrl });
-  return new HarnessError('credentials_rejected', `sign-in failed: the screen says "${text}"`, { lastUrl });
+/** With a session cookie the authorize request can hop to the (captured) callback mid-navigation. */
+function ignoreInterruptedNavigation(error: unknown): void {
+  if (error instanceof Error && /is interrupted by another navigation|net::ERR_ABORTED/.test(error.message)) return;
+  throw error;
+}
+
+/** A look, or undefined when the document went away under it (the next look sees the new one). */
+async function lookSafely(page: Page, overrides: ConfigWithBaseUrl['selectors'], remaining: () => number): Promise<Look | undefined> {
+  try {
+    return await lookAt(page, overrides);
+  } catch (error) {
+    if (error instanceof Error && /context was destroyed|navigat|Cannot find context/i.test(error.message)) {
+      await page.waitForLoadState('domcontentloaded', { timeout: remaining() }).catch(() => undefined);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Whether the screen that was just submitted, shown again without an error, should be filled and
+ * submitted again: yes when the page loaded a new document since (the service drew it anew) or when
+ * nothing went out at all (the button was inert: the form was not hydrated yet, or was re-rendered).
+ */
+function shouldActAgain(_look: Look, traffic: Traffic, at: { requests: number; documents: number }): boolean {
+  return traffic.documents > at.documents || traffic.requests === at.requests;
+}
+
+interface Traffic {
+  /** navigations and non-GET requests the page started: a submission on its way */
+  readonly requests: number;
+  /** documents committed in the main frame */
+  readonly documents: number;
+  dispose(): void;
+}
+
+function watchTraffic(page: Page): Traffic {
+  const counts = { requests: 0, documents: 0 };
+  const onRequest = (request: Request) => {
+    if (request.isNavigationRequest() || request.method() !== 'GET') counts.requests += 1;
+  };
+  const onNavigated = (frame: Frame) => {
+    if (frame === page.mainFrame()) counts.documents += 1;
+  };
+  page.on('request', onRequest);
+  page.on('framenavigated', onNavigated);
+  return {
+    get requests() {
+      return counts.requests;
+    },
+    get documents() {
+      return counts.documents;
+    },
+    dispose() {
+      page.off('request', onRequest);
+      page.off('framenavigated', onNavigated);
+    },
+  };
 }
 
 /**
@@ -206,13 +430,18 @@ function firstOf<T>(promises: Promise<T>[]): Promise<T> {
   return Promise.race(promises);
 }
 
-function classify(error: unknown, page: Page, timeoutMs: number): HarnessError {
+function classify(error: unknown, page: Page, timeoutMs: number, baseUrl: string): HarnessError {
   const lastUrl = safeUrl(page.url());
   if (isHarnessError(error)) return error;
   if (error instanceof LoginScreenNotRecognisedError) return new HarnessError('unexpected_page', error.message, { cause: error, lastUrl });
   const message = error instanceof Error ? error.message : String(error);
   const networkError = /net::ERR_[A-Z_]+/.exec(message)?.[0];
   if (networkError !== undefined && networkError !== 'net::ERR_ABORTED') {
+    // Playwright names the URL it failed on: only the login service's own origin is "the login service".
+    const failedOrigin = originIn(/ at (\S+)/.exec(message)?.[1]);
+    if (failedOrigin !== undefined && failedOrigin !== new URL(baseUrl).origin) {
+      return new HarnessError('network', `cannot reach ${failedOrigin} (not the login service, ${new URL(baseUrl).origin}): ${networkError}`, { cause: error, lastUrl });
+    }
     return new HarnessError('network', `cannot reach the login service: ${networkError}`, { cause: error, lastUrl });
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || /Timeout \d+ms exceeded/i.test(message))) {
@@ -224,6 +453,15 @@ function classify(error: unknown, page: Page, timeoutMs: number): HarnessError {
   // Playwright's messages can quote URLs with state and codes in them: keep the first line, minus queries.
   const firstLine = (message.split('\n')[0] ?? '').replace(/(https?:\/\/[^\s?]+)\?\S*/g, '$1');
   return new HarnessError('unexpected_page', `${firstLine} (last page: ${lastUrl})`, { cause: error, lastUrl });
+}
+
+function originIn(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return new URL(text).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A URL without its query: queries here carry state, codes and errors that do not belong in logs. */

@@ -1,19 +1,18 @@
 import type { Locator, Page } from '@playwright/test';
-import { fillSecret } from './secret-field.js';
+import { wordsPattern } from './language.js';
+import { lookAt, waitForChange, describeLook, type Look, type RecogniserOverrides } from './recognise.js';
+import { RecognisedScreen, fillAndSubmit, type ActionBudget, type Submission } from './screen.js';
 
-/** The three login screens Cognito can serve (DESIGN.md). */
+/** The three login screens Cognito can serve (DESIGN.md); any other one-step form reads as `managed`. */
 export type LoginShape = 'classic' | 'managed' | 'managed-two-step';
 
 /** CSS selectors that replace the built-in field lookup, for screens nobody foresaw. */
-export interface LoginSelectorOverrides {
-  username?: string | undefined;
-  password?: string | undefined;
-  submit?: string | undefined;
-}
+export type LoginSelectorOverrides = RecogniserOverrides;
 
+/** Error texts of the login screen, in every language of pages/language.ts. */
 export const LOGIN_ERROR_TEXT = {
-  incorrect: /incorrect username or password/i,
-  locked: /password attempts exceeded/i,
+  incorrect: wordsPattern('errorIncorrect'),
+  locked: wordsPattern('errorLocked'),
 } as const;
 
 /** The page has input fields but none the harness recognises as the username field. */
@@ -21,10 +20,62 @@ export class LoginScreenNotRecognisedError extends Error {
   override name = 'LoginScreenNotRecognisedError';
 }
 
+/** Username and password on one screen (classic, managed login in one step, conventional forms). */
+export class CredentialsScreen extends RecognisedScreen {
+  readonly name = 'username and password';
+
+  matches(look: Look): boolean {
+    return look.roles.username !== undefined && look.roles.password !== undefined;
+  }
+
+  signIn(look: Look, username: string, password: string, budget: ActionBudget): Promise<Submission> {
+    const { username: user, password: secret, submit } = look.roles;
+    if (user === undefined || secret === undefined) return Promise.resolve({ submitted: false, why: 'no username or password field' });
+    return fillAndSubmit(
+      this.page,
+      [
+        { handle: user, value: username },
+        { handle: secret, value: password, secret: 'password' },
+      ],
+      submit,
+      budget,
+    );
+  }
+}
+
+/** The first step of a two-step sign-in: the username alone, then "Next". */
+export class UsernameScreen extends RecognisedScreen {
+  readonly name = 'username alone';
+
+  matches(look: Look): boolean {
+    return look.roles.username !== undefined && look.roles.password === undefined && look.roles.oneTimeCode === undefined && look.roles.newPasswords.length === 0;
+  }
+
+  enterUsername(look: Look, username: string, budget: ActionBudget): Promise<Submission> {
+    if (look.roles.username === undefined) return Promise.resolve({ submitted: false, why: 'no username field' });
+    return fillAndSubmit(this.page, [{ handle: look.roles.username, value: username }], look.roles.submit, budget);
+  }
+}
+
+/** The second step of a two-step sign-in: the password alone. */
+export class PasswordScreen extends RecognisedScreen {
+  readonly name = 'password alone';
+
+  matches(look: Look): boolean {
+    return look.roles.password !== undefined && look.roles.username === undefined;
+  }
+
+  enterPassword(look: Look, password: string, budget: ActionBudget): Promise<Submission> {
+    if (look.roles.password === undefined) return Promise.resolve({ submitted: false, why: 'no password field' });
+    return fillAndSubmit(this.page, [{ handle: look.roles.password, value: password, secret: 'password' }], look.roles.submit, budget);
+  }
+}
+
 /**
- * The login screen in any of its three shapes. Fields are found by label and role first, by the
- * known Cognito names second; every lookup keeps only visible elements, because the classic screen
- * renders the whole form twice (a mobile and a desktop copy, one hidden by CSS).
+ * The login screen in any of its shapes, for tests that look at it directly (the journey itself uses
+ * the screens above). Locators prefer structure (autocomplete tokens, types) and the words of every
+ * supported language; every lookup keeps only visible elements, because the classic screen renders the
+ * whole form twice (a mobile and a desktop copy, one hidden by CSS).
  */
 export class LoginPage {
   readonly page: Page;
@@ -34,76 +85,62 @@ export class LoginPage {
   readonly nextButton: Locator;
   readonly errorMessage: Locator;
   readonly forgotPasswordLink: Locator;
-  /** any field a person could type into: tells that a script-rendered screen has been drawn */
-  readonly anyField: Locator;
-  /** present only on the classic hosted UI */
-  readonly classicForm: Locator;
+  private readonly overrides: LoginSelectorOverrides;
+  private readonly screens: RecognisedScreen[];
 
   constructor(page: Page, overrides: LoginSelectorOverrides = {}) {
     this.page = page;
+    this.overrides = overrides;
+    this.screens = [new CredentialsScreen(page, overrides), new UsernameScreen(page, overrides), new PasswordScreen(page, overrides)];
     this.usernameField = visible(
       overrides.username
         ? page.locator(overrides.username)
         : page
-            .getByLabel(/^(user ?name|e-?mail( address)?|user ?name or e-?mail)$/i)
-            .or(page.getByRole('textbox', { name: /^(user ?name|e-?mail( address)?)$/i }))
+            .locator('input[autocomplete~="username"], input[autocomplete~="email"], input[type="email"]')
+            .or(page.getByLabel(wordsPattern('username', { whole: true })))
             .or(page.locator('input[name="username"], input#signInFormUsername')),
     );
-    this.passwordField = visible(
-      overrides.password
-        ? page.locator(overrides.password)
-        : page.getByLabel(/^password$/i).or(page.locator('input[name="password"], input#signInFormPassword')),
-    );
+    this.passwordField = visible(overrides.password ? page.locator(overrides.password) : page.locator('input[type="password"]:not([autocomplete~="new-password"])'));
     this.signInButton = visible(
       overrides.submit
         ? page.locator(overrides.submit)
-        : page.getByRole('button', { name: /^(sign in|continue|log in)$/i }).or(page.locator('input[name="signInSubmitButton"]')),
+        : page.getByRole('button', { name: wordsPattern('signIn', { whole: true }) }).or(page.locator('input[name="signInSubmitButton"]')),
     );
-    this.nextButton = visible(page.getByRole('button', { name: /^next$/i }));
+    this.nextButton = visible(page.getByRole('button', { name: wordsPattern('next', { whole: true }) }));
     this.errorMessage = visible(page.locator('#loginErrorMessage').or(page.getByRole('alert')));
-    this.forgotPasswordLink = visible(page.getByRole('link', { name: /forgot your password\?/i }));
-    this.anyField = visible(page.locator('input:not([type="hidden"])'));
-    this.classicForm = page.locator('input[name="_csrf"]').first();
+    this.forgotPasswordLink = visible(page.getByRole('link', { name: wordsPattern('forgotPassword') }));
   }
 
-  /** True when the browser shows a login screen: a username or password field is on the page. */
+  /** True when the browser shows a login screen: username and/or password, in one step or two. */
   async isCurrent(): Promise<boolean> {
-    return (await this.usernameField.count()) > 0 || (await this.passwordField.count()) > 0;
+    const look = await lookAt(this.page, this.overrides);
+    return this.screens.some((screen) => screen.matches(look));
   }
 
   /**
-   * Waits until the screen can be used. Script-rendered screens draw their form after load, so this
-   * waits for a field to appear; a page with inputs but no recognisable username field is reported
-   * as such instead of running into the caller's timeout.
+   * Waits until a login screen is drawn (script-rendered screens draw after load). Something drawn
+   * that is no login screen is reported at once (after a short settle) instead of running into the
+   * caller's timeout.
    */
   async waitUntilReady(timeoutMs: number): Promise<void> {
-    await this.anyField.waitFor({ state: 'visible', timeout: timeoutMs });
-    if ((await this.usernameField.count()) === 0) {
-      throw new LoginScreenNotRecognisedError(`no recognisable username field on ${this.page.url().split('?')[0]}; set LOGIN_USERNAME_SELECTOR if the screen changed`);
+    const deadline = Date.now() + timeoutMs;
+    let unknownSince: number | undefined;
+    for (;;) {
+      const look = await lookAt(this.page, this.overrides).catch(() => undefined);
+      if (look && this.screens.some((screen) => screen.matches(look))) return;
+      if (look?.drawn) {
+        unknownSince ??= Date.now();
+        if (Date.now() - unknownSince > 1_000) throw new LoginScreenNotRecognisedError(`no login screen recognised on ${this.page.url().split('?')[0]}: ${describeLook(look)}`);
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new LoginScreenNotRecognisedError(`no login screen within ${timeoutMs} ms on ${this.page.url().split('?')[0]}`);
+      await waitForChange(this.page, look?.fingerprint ?? '', Math.min(left, 500));
     }
   }
 
-  /**
-   * Which of the three screens this is. Managed login in two steps shows either the username alone
-   * (with "Next") or, after it, the password alone; one-step managed login shows both at once.
-   */
+  /** Which of the three screens this is. */
   async shape(): Promise<LoginShape> {
-    if ((await this.classicForm.count()) > 0 && (await this.page.locator('#signInFormUsername, input[name="signInSubmitButton"]').count()) > 0) return 'classic';
-    const hasUsername = (await this.usernameField.count()) > 0;
-    const hasPassword = (await this.passwordField.count()) > 0;
-    return hasUsername && hasPassword ? 'managed' : 'managed-two-step';
-  }
-
-  /** Enters the credentials and submits, in one step or two, whichever the screen asks for. */
-  async signIn(username: string, password: string): Promise<void> {
-    await this.usernameField.fill(username);
-    if ((await this.passwordField.count()) === 0) {
-      // Managed login in two steps: the password field appears after "Next".
-      await this.nextButton.click();
-      await this.passwordField.waitFor({ state: 'visible' });
-    }
-    await fillSecret(this.passwordField, 'password', password);
-    await this.signInButton.click(SUBMIT_WITHOUT_WAITING);
+    return shapeOf(await lookAt(this.page, this.overrides));
   }
 
   /** Submits whatever is in the form, e.g. to try empty fields. */
@@ -112,7 +149,7 @@ export class LoginPage {
       await this.nextButton.click();
       return;
     }
-    await this.signInButton.click(SUBMIT_WITHOUT_WAITING);
+    await this.signInButton.click({ noWaitAfter: true });
   }
 
   /** Follows "Forgot your password?"; the next screen is ForgotPasswordPage's. */
@@ -133,12 +170,11 @@ export class LoginPage {
   }
 }
 
-/**
- * The classic form posts and navigates; by default Playwright's click would wait for that navigation
- * to start, so a slow login service would hold the click (up to the action timeout) instead of the
- * caller's own bounded wait for the callback or the error.
- */
-const SUBMIT_WITHOUT_WAITING = { noWaitAfter: true } as const;
+/** The login shape a look shows: classic by its hidden _csrf field, otherwise one step or two. */
+export function shapeOf(look: Look): LoginShape {
+  if (look.classic) return 'classic';
+  return look.roles.username !== undefined && look.roles.password !== undefined ? 'managed' : 'managed-two-step';
+}
 
 function visible(locator: Locator): Locator {
   return locator.filter({ visible: true }).first();

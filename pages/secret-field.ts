@@ -28,7 +28,7 @@ async function ensureBinding(page: Page): Promise<Map<string, string>> {
   return secrets;
 }
 
-export async function fillSecret(field: Locator, name: string, value: string): Promise<void> {
+export async function fillSecret(field: Locator, name: string, value: string, options: { timeoutMs?: number } = {}): Promise<void> {
   const secrets = await ensureBinding(field.page());
   secrets.set(name, value);
   try {
@@ -48,6 +48,7 @@ export async function fillSecret(field: Locator, name: string, value: string): P
         input.dispatchEvent(new Event('change', { bubbles: true }));
       },
       { binding: BINDING, name },
+      options.timeoutMs === undefined ? undefined : { timeout: Math.max(1, options.timeoutMs) },
     );
   } finally {
     secrets.delete(name);

@@ -10,6 +10,11 @@ export type HealthStatus = 'healthy' | 'degraded' | 'failed';
 export const HEALTH_FAILURE_REASONS = [
   'credentials_rejected',
   'account_locked',
+  'mfa_required',
+  'mfa_rejected',
+  'mfa_setup_required',
+  'mfa_unsupported',
+  'password_change_required',
   'server_error',
   'authorization_error',
   'unexpected_page',
