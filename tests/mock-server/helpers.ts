@@ -63,6 +63,9 @@ export function csrfFrom(html: string): string {
   return match?.[1] ?? '';
 }
 
+/** What the classic page's advanced-security script would have put in cognitoAsfData. */
+export const ASF_DATA = Buffer.from(JSON.stringify({ timestamp: 0, userAgent: 'protocol-test' })).toString('base64');
+
 export async function openLogin(api: APIRequestContext, server: MockServer, query = authorizeQuery()) {
   const response = await api.get(`${server.url}/login?${query}`);
   expect(response.status()).toBe(200);
@@ -74,10 +77,11 @@ export async function postLogin(
   api: APIRequestContext,
   server: MockServer,
   fields: Record<string, string>,
-  options: { query?: string; json?: boolean; csrf?: string | null } = {},
+  options: { query?: string; json?: boolean; csrf?: string | null; asf?: string | null } = {},
 ): Promise<APIResponse> {
   const query = options.query ?? authorizeQuery();
-  const form = { ...fields };
+  // The classic page's script fills cognitoAsfData on submit; a protocol test plays that part.
+  const form: Record<string, string> = options.asf === null ? { ...fields } : { cognitoAsfData: options.asf ?? ASF_DATA, ...fields };
   if (options.csrf === undefined) form['_csrf'] = (await openLogin(api, server, query)).csrf;
   else if (options.csrf !== null) form['_csrf'] = options.csrf;
   return api.post(`${server.url}/login?${query}`, {
