@@ -4,36 +4,68 @@ import { lookAt, type Look } from './recognise.js';
 import type { Screen } from './screen.js';
 
 /**
- * The service's own error page (`/error?error=redirect_mismatch`): what Cognito shows instead of
- * redirecting when the client or redirect URI is not registered.
+ * RFC 6749's syntax for an `error` value (appendix A.7: printable ASCII without `"` and `\`), without
+ * surrounding spaces: what a code on the page or in its URL must look like to be reported as one.
+ */
+const ERROR_CODE_SYNTAX = /^[\x21\x23-\x5B\x5D-\x7E](?:[\x20\x21\x23-\x5B\x5D-\x7E]*[\x21\x23-\x5B\x5D-\x7E])?$/;
+
+/**
+ * The service's own error page: what Cognito shows instead of redirecting when the client or the
+ * redirect URI is not registered. Its path, wording and code are not documented (the classic UI
+ * serves `/error?error=redirect_mismatch` with "An error was encountered with the requested page."),
+ * so it is recognised the way the login screens are: by structure (nothing to fill in, an error
+ * shown) and by the words of every language in pages/language.ts, never by its path.
  */
 export class ErrorPage implements Screen {
   readonly name = 'service error page';
   readonly page: Page;
+  /** the page's error text: its error element, or else the sentence that says it is an error page */
   readonly message: Locator;
-  readonly errorCode: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.message = page.getByText(wordsPattern('errorPage'));
-    this.errorCode = page.locator('#errorCode');
+    this.message = page
+      .locator('[role=alert], [aria-live=assertive], [id*=error i], [class*=error i]')
+      .or(page.getByText(wordsPattern('errorPage')))
+      .filter({ visible: true })
+      .first();
   }
 
-  /** Cognito serves it on /error; its words say so in any language. */
+  /** No field to fill in (so no login or code screen with an error on it), and an error shown or named. */
   matches(look: Look): boolean {
-    return (look.path === '/error' && look.roles.password === undefined) || look.cues.errorPage;
+    return look.fields.length === 0 && (look.cues.errorPage || look.error !== undefined);
   }
 
   async isCurrent(): Promise<boolean> {
     return this.matches(await lookAt(this.page));
   }
 
-  /** The error code, from the page or else from its URL. */
+  /**
+   * The error code: the OAuth `error` parameter of the page's own URL, else an error element that
+   * holds nothing but a well-formed code; undefined when the page names none.
+   */
   async code(timeoutMs = 5_000): Promise<string | undefined> {
-    if ((await this.errorCode.count()) > 0) {
-      const text = (await this.errorCode.first().textContent({ timeout: Math.max(1, timeoutMs) }))?.trim();
-      if (text) return text;
+    const fromUrl = new URL(this.page.url()).searchParams.get('error');
+    if (fromUrl !== null && ERROR_CODE_SYNTAX.test(fromUrl)) return fromUrl;
+    const look = await lookAt(this.page).catch(() => undefined);
+    const text = look?.error?.text.trim();
+    if (text !== undefined && /^[a-z][a-z0-9_.-]*$/i.test(text)) return text;
+    // Some pages show the code in an element of its own next to a longer sentence.
+    const elements = this.page.locator('[id*=error i], [class*=error i]').filter({ visible: true });
+    const count = Math.min(await elements.count(), 5);
+    for (let index = 0; index < count; index += 1) {
+      const candidate = (await elements.nth(index).textContent({ timeout: Math.max(1, timeoutMs) }))?.trim();
+      if (candidate && /^[a-z][a-z0-9_.-]*$/i.test(candidate)) return candidate;
     }
-    return new URL(this.page.url()).searchParams.get('error') ?? undefined;
+    return undefined;
+  }
+
+  /** What the page says, for a person: its error element or the sentence naming the error. */
+  async errorText(): Promise<string | undefined> {
+    const look = await lookAt(this.page);
+    if (look.error !== undefined) return look.error.text;
+    if ((await this.message.count()) === 0) return undefined;
+    return (await this.message.textContent())?.trim() || undefined;
   }
 }
+

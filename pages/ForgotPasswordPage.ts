@@ -1,17 +1,30 @@
 import type { Locator, Page } from '@playwright/test';
+import { wordsPattern } from './language.js';
+import { byHandle, lookAt, type Look } from './recognise.js';
+import type { Screen } from './screen.js';
+
+/** The reset screen's heading or title, in every language of pages/language.ts. */
+const RESET_WORDS = wordsPattern('resetPassword');
+
+/** A form's own submit button, however it is drawn. */
+const SUBMIT = 'form :is(button[type=submit], button:not([type]), input[type=submit])';
 
 /**
- * The screen behind "Forgot your password?" and the "Change password" screen it leads to.
- * Cognito carries the client's authorize parameters through both, so callers can check that the
- * screen belongs to the same client. Submitting sends a real e-mail on a real stage: only the
+ * The screen behind the forgot-password link, and the change-password screen it leads to. Neither
+ * path nor wording is documented (classic: /forgotPassword, "Forgot your password?", "Reset my
+ * password"; managed login has its own words in each language), so both are recognised like the
+ * login screens: the form recogniser (pages/recognise.ts) gives the fields their roles, and the
+ * words of pages/language.ts tell the reset screen from the first step of a two-step sign-in, which
+ * has the same single username field. Submitting sends a real e-mail on a real stage: only the
  * embedded server should ever see `requestCode`.
  */
-export class ForgotPasswordPage {
+export class ForgotPasswordPage implements Screen {
+  readonly name = 'forgot password';
   readonly page: Page;
   readonly heading: Locator;
   readonly usernameField: Locator;
   readonly resetButton: Locator;
-  /** the "Change password" step: where the code from the e-mail goes */
+  /** the change-password step: where the code from the e-mail goes */
   readonly codeField: Locator;
   readonly newPasswordField: Locator;
   readonly changePasswordButton: Locator;
@@ -19,29 +32,48 @@ export class ForgotPasswordPage {
 
   constructor(page: Page) {
     this.page = page;
-    this.heading = page.getByRole('heading', { name: /forgot your password\??/i });
-    this.usernameField = visible(page.getByLabel(/^(user ?name|e-?mail( address)?)$/i).or(page.locator('input[name="username"]')));
-    this.resetButton = visible(page.getByRole('button', { name: /^reset my password$/i }).or(page.locator('[name="reset_my_password"]')));
-    this.codeField = visible(page.getByLabel(/^(verification )?code$/i).or(page.locator('input[name="code"]')));
-    this.newPasswordField = visible(page.getByLabel(/^new password$/i));
-    this.changePasswordButton = visible(page.getByRole('button', { name: /^change password$/i }));
-    this.errorMessage = visible(page.getByRole('alert').or(page.locator('.errorMessage-customizable')));
+    this.heading = visible(page.getByRole('heading', { name: RESET_WORDS }));
+    this.usernameField = visible(
+      page
+        .locator('input[autocomplete~="username"], input[autocomplete~="email"], input[type="email"]')
+        .or(page.getByLabel(wordsPattern('username', { whole: true })))
+        .or(page.locator('input[name="username"]')),
+    );
+    this.resetButton = visible(page.locator(SUBMIT).or(page.getByRole('button', { name: RESET_WORDS })));
+    this.codeField = visible(page.locator('input[autocomplete~="one-time-code"]').or(page.getByLabel(wordsPattern('oneTimeCode'))).or(page.locator('input[name="code"]')));
+    this.newPasswordField = visible(page.locator('input[type="password"]'));
+    this.changePasswordButton = visible(page.locator(SUBMIT).or(page.getByRole('button', { name: wordsPattern('newPassword') })));
+    this.errorMessage = visible(page.getByRole('alert').or(page.locator('[aria-live=assertive], .errorMessage-customizable')));
   }
 
-  /** True on the first screen: Cognito serves it on /forgotPassword with the heading above. */
+  /**
+   * The first screen: a username field alone with a button to submit it, under a heading (or title)
+   * about a forgotten or reset password; the sign-in's username step has the field but not those words.
+   */
+  matches(look: Look): boolean {
+    const { username, password, oneTimeCode, newPasswords, submit } = look.roles;
+    return username !== undefined && submit !== undefined && password === undefined && oneTimeCode === undefined && newPasswords.length === 0 && RESET_WORDS.test(look.title);
+  }
+
   async isCurrent(): Promise<boolean> {
-    return new URL(this.page.url()).pathname === '/forgotPassword' && (await this.heading.count()) > 0;
+    const look = await lookAt(this.page);
+    if (this.matches(look)) return true;
+    const { username, password, oneTimeCode, newPasswords, submit } = look.roles;
+    return username !== undefined && submit !== undefined && password === undefined && oneTimeCode === undefined && newPasswords.length === 0 && (await this.heading.count()) > 0;
   }
 
-  /** True on the "Change password" screen that follows a reset request. */
+  /** The change-password step that follows a reset request: a code field and a new password. */
   async isConfirmStep(): Promise<boolean> {
-    return new URL(this.page.url()).pathname === '/confirmForgotPassword' && (await this.codeField.count()) > 0;
+    const { oneTimeCode, password, newPasswords, username } = (await lookAt(this.page)).roles;
+    return oneTimeCode !== undefined && username === undefined && (newPasswords.length > 0 || password !== undefined);
   }
 
-  /** Asks for a reset code for `username`. */
+  /** Asks for a reset code for `username`, in the field and with the button the recogniser found. */
   async requestCode(username: string): Promise<void> {
-    await this.usernameField.fill(username);
-    await this.resetButton.click();
+    const look = await lookAt(this.page);
+    if (look.roles.username === undefined || look.roles.submit === undefined) throw new Error('no reset form recognised on this screen');
+    await byHandle(this.page, look.roles.username).fill(username);
+    await byHandle(this.page, look.roles.submit).click();
   }
 
   async errorText(): Promise<string | undefined> {

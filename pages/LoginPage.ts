@@ -108,7 +108,9 @@ export class LoginPage {
     );
     this.nextButton = visible(page.getByRole('button', { name: wordsPattern('next', { whole: true }) }));
     this.errorMessage = visible(page.locator('#loginErrorMessage').or(page.getByRole('alert')));
-    this.forgotPasswordLink = visible(page.getByRole('link', { name: wordsPattern('forgotPassword') }));
+    // A link (classic, conventional) or a link-styled button (script-drawn screens), known by its
+    // words in any language: its path and exact sentence differ between the login UIs.
+    this.forgotPasswordLink = visible(page.getByRole('link', { name: wordsPattern('forgotPassword') }).or(page.getByRole('button', { name: wordsPattern('forgotPassword') })));
   }
 
   /** True when the browser shows a login screen: username and/or password, in one step or two. */
@@ -152,7 +154,7 @@ export class LoginPage {
     await this.signInButton.click({ noWaitAfter: true });
   }
 
-  /** Follows "Forgot your password?"; the next screen is ForgotPasswordPage's. */
+  /** Follows the forgot-password link ("Forgot your password?", "Forgot password?", ...); the next screen is ForgotPasswordPage's. */
   async openForgotPassword(): Promise<void> {
     await this.forgotPasswordLink.click();
   }
