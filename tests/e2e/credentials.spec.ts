@@ -2,13 +2,20 @@
  * Refused sign-ins. Against a real stage every negative attempt uses a username no stage has, so no
  * run can count failures against (and lock) the real test account; the embedded server's test user
  * is fair game, and lockout runs on a private server only.
+ *
+ * Stage-safe tests check what a user sees: the refusal, shown on a login screen (recognised as one,
+ * whatever its path or language), and no callback. The exact sentences and the path are the
+ * embedded server's and are pinned by the @local-only tests, in each of its languages.
  */
 import { test, expect } from '../../fixtures/index.js';
 import type { ConfigWithBaseUrl } from '../../lib/flow.js';
+import type { Lang } from '../../mock-server/types.js';
 import type { LoginPage } from '../../pages/LoginPage.js';
+import { lookAt } from '../../pages/recognise.js';
 import { expectFailure, unknownUsername, wrongPassword } from './helpers.js';
 
-const INCORRECT = /^Incorrect username or password\.$/;
+/** How the flow names a refusal, with the screen's own (non-empty) words in quotes. */
+const REFUSED = /^(credentials rejected|sign-in failed): the screen says "\S.*"$/;
 
 function withCredentials(config: ConfigWithBaseUrl, username: string, password: string): ConfigWithBaseUrl {
   return { ...config, user: { username, password } };
@@ -30,33 +37,75 @@ async function emptyFormRefusal(loginPage: LoginPage): Promise<string | undefine
 
 test.describe('credentials', () => {
   test('a wrong password shows the error, stays on the login screen and yields no callback', async ({ config, signInForCode, loginPage, callback, page }) => {
-    await expectFailure(signInForCode({ config: withCredentials(config, userForWrongPassword(config), wrongPassword()) }), 'credentials_rejected', /^credentials rejected: the screen says "Incorrect username or password\."$/);
+    await expectFailure(signInForCode({ config: withCredentials(config, userForWrongPassword(config), wrongPassword()) }), 'credentials_rejected', REFUSED);
 
-    expect(await loginPage.errorText()).toMatch(INCORRECT);
+    expect(await loginPage.errorText()).toMatch(/\S/);
     expect(await loginPage.isCurrent()).toBe(true);
-    expect(new URL(page.url()).pathname).toBe('/login');
-    await expect(callback.wait(300)).rejects.toThrow(/no callback within 300 ms; last page \S+\/login; the screen says "Incorrect username or password\."/);
+    expect(new URL(page.url()).origin).toBe(new URL(config.target.baseUrl).origin);
+    await expect(callback.wait(300)).rejects.toThrow(/^no callback within 300 ms; last page \S+; the screen says "\S.*"$/);
   });
 
-  test('an unknown user gets the same error as a wrong password', async ({ config, signInForCode, loginPage, page }) => {
-    await expectFailure(signInForCode({ config: withCredentials(config, unknownUsername(), wrongPassword()) }), 'credentials_rejected', /Incorrect username or password\./);
+  test('an unknown user is refused on the login screen', async ({ config, signInForCode, loginPage, callback, page }) => {
+    await expectFailure(signInForCode({ config: withCredentials(config, unknownUsername(), wrongPassword()) }), 'credentials_rejected', REFUSED);
 
-    expect(await loginPage.errorText()).toMatch(INCORRECT);
-    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await loginPage.errorText()).toMatch(/\S/);
+    expect(await loginPage.isCurrent()).toBe(true);
+    expect(new URL(page.url()).origin).toBe(new URL(config.target.baseUrl).origin);
+    await expect(callback.wait(300)).rejects.toThrow(/no callback within 300 ms/);
   });
 
-  test('an empty form is not submitted as a sign-in', async ({ openLoginScreen, callback, page }) => {
+  test('an empty form is not submitted as a sign-in', async ({ openLoginScreen, callback, config, page }) => {
     const loginPage = await openLoginScreen();
 
     await loginPage.submit();
 
     expect(await emptyFormRefusal(loginPage)).toMatch(/\S/);
     expect(await loginPage.isCurrent()).toBe(true);
-    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).origin).toBe(new URL(config.target.baseUrl).origin);
     await expect(callback.wait(300)).rejects.toThrow(/no callback within 300 ms/);
   });
+});
 
-  test('five wrong passwords lock the account, even against the right password', { tag: '@local-only' }, async ({ localTarget, signInForCode }) => {
+/** The embedded server's sentences, per language of its managed login (the classic UI is English only). */
+const INCORRECT: Record<Lang, string> = {
+  en: 'Incorrect username or password.',
+  ko: '사용자 이름 또는 비밀번호가 잘못되었습니다.',
+  ja: 'ユーザー名またはパスワードが正しくありません。',
+};
+
+test.describe('credentials: the embedded server\'s exact answers', { tag: '@local-only' }, () => {
+  test('a wrong password says "Incorrect username or password." on /login', async ({ config, signInForCode, loginPage, callback, page }) => {
+    await expectFailure(signInForCode({ config: withCredentials(config, config.user.username, wrongPassword()) }), 'credentials_rejected', /^credentials rejected: the screen says "Incorrect username or password\."$/);
+
+    expect(await loginPage.errorText()).toBe(INCORRECT.en);
+    expect((await lookAt(page)).error?.kind).toBe('incorrect');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expect(callback.wait(300)).rejects.toThrow(/no callback within 300 ms; last page \S+\/login; the screen says "Incorrect username or password\."/);
+  });
+
+  test('an unknown user gets the same sentence as a wrong password', async ({ config, signInForCode, loginPage, page }) => {
+    await expectFailure(signInForCode({ config: withCredentials(config, unknownUsername(), wrongPassword()) }), 'credentials_rejected', /^credentials rejected: the screen says "Incorrect username or password\."$/);
+
+    expect(await loginPage.errorText()).toBe(INCORRECT.en);
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  for (const lang of Object.keys(INCORRECT) as Lang[]) {
+    for (const loginUi of ['managed', 'managed-two-page'] as const) {
+      test(`${loginUi} login in ${lang}: an unknown user is told "${INCORRECT[lang]}"`, async ({ localTarget, signInForCode, loginPage }) => {
+        const { config } = await localTarget({ loginUi, loginLang: lang });
+
+        await expectFailure(signInForCode({ config: withCredentials(config, unknownUsername(), wrongPassword()) }), 'credentials_rejected', new RegExp(`^credentials rejected: the screen says "${INCORRECT[lang].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"$`));
+
+        expect(await loginPage.errorText()).toBe(INCORRECT[lang]);
+        // The language table knows the sentence: the flow names it a credentials refusal, not just a failure.
+        expect((await lookAt(loginPage.page)).error?.kind).toBe('incorrect');
+        expect(await loginPage.isCurrent()).toBe(true);
+      });
+    }
+  }
+
+  test('five wrong passwords lock the account, even against the right password', async ({ localTarget, signInForCode }) => {
     const { config } = await localTarget({ lockoutThreshold: 5, lockoutBaseMs: 60_000 });
     const wrong = withCredentials(config, config.user.username, wrongPassword());
 

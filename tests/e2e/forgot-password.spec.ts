@@ -1,43 +1,85 @@
-/** "Forgot your password?": visible on the login screen and leading to the reset screen for the same client. */
+/**
+ * The forgot-password link: visible on the login screen and leading to the reset screen for the same
+ * client. Both are recognised by structure and the words of pages/language.ts, so these tests hold
+ * for any login UI and language; the embedded server's own paths and sentences are pinned by the
+ * @local-only tests below.
+ */
 import { test, expect } from '../../fixtures/index.js';
+import type { LoginUi, Lang } from '../../mock-server/types.js';
 import { unknownUsername } from './helpers.js';
 
 test.describe('forgot password', () => {
-  test('the login screen shows the "Forgot your password?" link', { tag: '@smoke' }, async ({ openLoginScreen }) => {
+  test('the login screen shows the forgot-password link', { tag: '@smoke' }, async ({ openLoginScreen, config }) => {
     const loginPage = await openLoginScreen();
 
     await expect(loginPage.forgotPasswordLink).toBeVisible();
-    await expect(loginPage.forgotPasswordLink).toHaveAttribute('href', /\/forgotPassword\?/);
+    await expect(loginPage.forgotPasswordLink).toHaveText(/\S/);
+    // A link stays with the login service (a script-drawn screen may use a button instead).
+    const href = await loginPage.forgotPasswordLink.getAttribute('href');
+    if (href !== null) expect(new URL(href, loginPage.page.url()).origin).toBe(new URL(config.target.baseUrl).origin);
   });
 
-  test('the link opens the forgot-password screen for the same client and redirect', async ({ openLoginScreen, forgotPasswordPage, authorizeRequest, page }) => {
+  test('the link opens the forgot-password screen for the same client and redirect', async ({ openLoginScreen, forgotPasswordPage, authorizeRequest, config, page }) => {
     const loginPage = await openLoginScreen();
 
     await loginPage.openForgotPassword();
 
-    await expect(forgotPasswordPage.heading).toBeVisible();
-    expect(await forgotPasswordPage.isCurrent()).toBe(true);
+    await expect.poll(() => forgotPasswordPage.isCurrent(), { timeout: 10_000 }).toBe(true);
     await expect(forgotPasswordPage.usernameField).toBeVisible();
     await expect(forgotPasswordPage.resetButton).toBeVisible();
-    const query = new URL(page.url()).searchParams;
-    expect({
-      client_id: query.get('client_id'),
-      redirect_uri: query.get('redirect_uri'),
-      response_type: query.get('response_type'),
-      state: query.get('state'),
-    }).toEqual({ client_id: authorizeRequest.clientId, redirect_uri: authorizeRequest.redirectUri, response_type: 'code', state: authorizeRequest.state });
+    const url = new URL(page.url());
+    expect(url.origin).toBe(new URL(config.target.baseUrl).origin);
+    expect({ client_id: url.searchParams.get('client_id'), redirect_uri: url.searchParams.get('redirect_uri') }).toEqual({
+      client_id: authorizeRequest.clientId,
+      redirect_uri: authorizeRequest.redirectUri,
+    });
+  });
+});
+
+test.describe('forgot password: the embedded server\'s screens', { tag: '@local-only' }, () => {
+  test('classic: "Forgot your password?" links to /forgotPassword with the whole authorize request', async ({ localTarget, openLoginScreen, forgotPasswordPage, page }) => {
+    const { config } = await localTarget({ loginUi: 'classic' });
+    const loginPage = await openLoginScreen({ config });
+    await expect(loginPage.forgotPasswordLink).toHaveText('Forgot your password?');
+    await expect(loginPage.forgotPasswordLink).toHaveAttribute('href', /^\/forgotPassword\?/);
+
+    await loginPage.openForgotPassword();
+
+    await expect(forgotPasswordPage.heading).toHaveText('Forgot your password?');
+    await expect(forgotPasswordPage.resetButton).toHaveText('Reset my password');
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/forgotPassword');
+    expect(url.searchParams.get('response_type')).toBe('code');
+    expect(url.searchParams.get('state')).not.toBeNull();
   });
 
+  const MANAGED_LINK: Record<Lang, string> = { en: 'Forgot password?', ko: '비밀번호를 잊으셨나요?', ja: 'パスワードをお忘れですか?' };
+  for (const [lang, text] of Object.entries(MANAGED_LINK) as Array<[Lang, string]>) {
+    for (const loginUi of ['managed', 'managed-two-step', 'managed-two-page'] as LoginUi[]) {
+      test(`${loginUi} in ${lang}: "${text}" leads to a reset screen the page object recognises`, async ({ localTarget, openLoginScreen, forgotPasswordPage, page }) => {
+        const { config } = await localTarget({ loginUi, loginLang: lang });
+        const loginPage = await openLoginScreen({ config });
+        await expect(loginPage.forgotPasswordLink).toHaveText(text);
+
+        await loginPage.openForgotPassword();
+
+        await expect.poll(() => forgotPasswordPage.isCurrent(), { timeout: 10_000 }).toBe(true);
+        expect(new URL(page.url()).searchParams.get('client_id')).toBe(config.client.id);
+      });
+    }
+  }
+
   // Submitting sends a real e-mail on a real stage, so this step is checked on the embedded server only.
-  test('requesting a reset leads to the change-password screen, which rejects a bad code', { tag: '@local-only' }, async ({ openLoginScreen, forgotPasswordPage, authorizeRequest, page }) => {
+  test('requesting a reset leads to the change-password screen, which rejects a bad code', async ({ openLoginScreen, forgotPasswordPage, authorizeRequest, page }) => {
     const loginPage = await openLoginScreen();
     await loginPage.openForgotPassword();
-    await expect(forgotPasswordPage.heading).toBeVisible();
+    await expect.poll(() => forgotPasswordPage.isCurrent(), { timeout: 10_000 }).toBe(true);
 
     await forgotPasswordPage.requestCode(unknownUsername());
 
     await expect(forgotPasswordPage.codeField).toBeVisible();
     expect(await forgotPasswordPage.isConfirmStep()).toBe(true);
+    expect(await forgotPasswordPage.isCurrent()).toBe(false);
     expect(new URL(page.url()).searchParams.get('client_id')).toBe(authorizeRequest.clientId);
     await forgotPasswordPage.codeField.fill('12');
     await forgotPasswordPage.newPasswordField.fill('Irrelevant-1');

@@ -8,6 +8,15 @@ import { HarnessError } from '../../lib/errors.js';
 /** A UUID, as RayTeams issues codes (version 4 from the embedded server). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * An OAuth `error` value as RFC 6749 (appendix A.7) allows it: printable ASCII without `"` and `\`.
+ * Stage-safe tests check this shape where the service's exact code is not documented.
+ */
+export const OAUTH_ERROR_CODE = /^[\x21\x23-\x5B\x5D-\x7E](?:[\x20\x21\x23-\x5B\x5D-\x7E]*[\x21\x23-\x5B\x5D-\x7E])?$/;
+
+/** The codes RFC 6749 §4.1.2.1 lets an authorization endpoint send back to the redirect URI. */
+export const AUTHORIZATION_ERROR_CODES = ['invalid_request', 'unauthorized_client', 'access_denied', 'unsupported_response_type', 'invalid_scope', 'server_error', 'temporarily_unavailable'] as const;
+
 /** A state needing every kind of escaping: spaces, &, =, +, %, #, quotes, non-ASCII. */
 export const AWKWARD_STATE = `s p&a=c+e%20/?#'"<é>`;
 
