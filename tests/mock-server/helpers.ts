@@ -123,3 +123,33 @@ export async function redeem(
     headers: authorization === null ? {} : { Authorization: authorization },
   });
 }
+
+/** The JSON a managed screen hands its script; the markup itself is built in the browser. */
+export interface ManagedScreenJson {
+  lang: string;
+  title: string;
+  heading: string;
+  intro?: string;
+  detail?: { label: string; value: string };
+  action: string;
+  csrfToken: string;
+  error: string | null;
+  steps: Array<{
+    fields: Array<{ name: string; label: string; type: string; autocomplete?: string }>;
+    buttons: Array<{ text: string; action?: string; secondary?: boolean }>;
+    echo?: { text: string; field: string };
+  }>;
+  links: Array<{ href: string; text: string }>;
+  hydrationMs: number | null;
+}
+
+export function managedScreen(html: string): ManagedScreenJson {
+  const match = /window\.__LOGIN_CONFIG__ = (\{.*?\});\n/.exec(html);
+  expect(match, 'managed page embeds its config').not.toBeNull();
+  return JSON.parse(match?.[1] ?? '{}') as ManagedScreenJson;
+}
+
+/** A path on the mock (Location headers and JSON redirects are relative there). */
+export function pathOf(location: string): string {
+  return new URL(location, 'http://mock').pathname;
+}
