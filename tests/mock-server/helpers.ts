@@ -58,7 +58,10 @@ export function setCookies(response: APIResponse): string[] {
 
 /** The classic screens carry it in a hidden field, the managed ones in the script config. */
 export function csrfFrom(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html) ?? /"csrfToken":"([^"]+)"/.exec(html);
+  const match =
+    /name="_csrf" value="([^"]+)"/.exec(html) ??
+    /"csrfToken":"([^"]+)"/.exec(html) ??
+    /value="([^"]+)" name="authenticity_token"/.exec(html);
   expect(match, 'screen carries a CSRF token').not.toBeNull();
   return match?.[1] ?? '';
 }
@@ -122,4 +125,34 @@ export async function redeem(
     form: { grant_type: 'authorization_code', redirect_uri: CALLBACK, ...form },
     headers: authorization === null ? {} : { Authorization: authorization },
   });
+}
+
+/** The JSON a managed screen hands its script; the markup itself is built in the browser. */
+export interface ManagedScreenJson {
+  lang: string;
+  title: string;
+  heading: string;
+  intro?: string;
+  detail?: { label: string; value: string };
+  action: string;
+  csrfToken: string;
+  error: string | null;
+  steps: Array<{
+    fields: Array<{ name: string; label: string; type: string; autocomplete?: string }>;
+    buttons: Array<{ text: string; action?: string; secondary?: boolean }>;
+    echo?: { text: string; field: string };
+  }>;
+  links: Array<{ href: string; text: string }>;
+  hydrationMs: number | null;
+}
+
+export function managedScreen(html: string): ManagedScreenJson {
+  const match = /window\.__LOGIN_CONFIG__ = (\{.*?\});\n/.exec(html);
+  expect(match, 'managed page embeds its config').not.toBeNull();
+  return JSON.parse(match?.[1] ?? '{}') as ManagedScreenJson;
+}
+
+/** A path on the mock (Location headers and JSON redirects are relative there). */
+export function pathOf(location: string): string {
+  return new URL(location, 'http://mock').pathname;
 }
