@@ -34,6 +34,8 @@ export default defineConfig({
   testDir: './tests',
   fullyParallel: true,
   forbidOnly: isCI,
+  // Tests that read Linux's /proc (tests/cli/npm-signals.spec.ts) run only there.
+  ...(process.platform !== 'linux' ? { grepInvert: /@linux-only/ } : {}),
   // Two workers suit the 2-core machines this runs on; each e2e test owns a browser context.
   workers: 2,
   timeout: 30_000,

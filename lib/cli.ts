@@ -4,6 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HarnessError, toHarnessError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
+import { watchParent } from './parent-watch.js';
 
 /** Flags every command takes. */
 export const COMMON_FLAGS = {
@@ -68,6 +69,8 @@ export function runCli(main: (cli: CliContext) => Promise<number>): void {
     }, ms);
     watchdog.unref();
   };
+  // Signals sent to `npm run <command>` reach this process even through npm's shell (lib/parent-watch.ts).
+  const stopWatchingParent = watchParent();
   main({ logger, protectSecrets, armWatchdog })
     .then((code) => {
       process.exitCode = code;
@@ -78,6 +81,7 @@ export function runCli(main: (cli: CliContext) => Promise<number>): void {
       process.exitCode = failure.exitCode;
     })
     .finally(() => {
+      stopWatchingParent();
       if (watchdog) clearTimeout(watchdog);
     });
 }
