@@ -11,7 +11,9 @@
  * sources and no build script, and runs its dist/ as packed.
  *
  *   node scripts/build.mjs           JavaScript, when stale
- *   node scripts/build.mjs --types   JavaScript when stale, and the .d.ts files (prepare, prepack)
+ *   node scripts/build.mjs --types   JavaScript when stale, and the .d.ts files
+ *   node scripts/build.mjs --clean --types   from scratch (prepare, so `npm pack` never packs a chunk
+ *                                    or type file of an older build)
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -37,9 +39,10 @@ const FINGERPRINT = join(DIST, '.fingerprint');
 const PRUNE_AFTER_MS = 60 * 60 * 1000;
 
 /** Rebuilds dist/'s JavaScript when any source changed since the last build; returns whether it did. */
-export async function ensureBuild() {
+export async function ensureBuild({ clean = false } = {}) {
   const wanted = fingerprint();
-  if (existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === wanted) return false;
+  if (clean) rmSync(DIST, { recursive: true, force: true });
+  else if (existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === wanted) return false;
   await buildJavaScript(wanted);
   return true;
 }
@@ -120,7 +123,7 @@ function pruneOldChunks(current) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
-  const rebuilt = await ensureBuild();
+  const rebuilt = await ensureBuild({ clean: process.argv.includes('--clean') });
   if (process.argv.includes('--types')) buildTypes();
   process.stderr.write(`build: dist/ ${rebuilt ? 'rebuilt' : 'up to date'}${process.argv.includes('--types') ? ' with types' : ''} (${Math.round(performance.now() - started)} ms)\n`);
 }
