@@ -4,7 +4,7 @@ import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'test-results/', 'playwright-report/', 'allure-results/', 'allure-report/', 'reports/'] },
+  { ignores: ['node_modules/', 'dist/', 'test-results/', 'playwright-report/', 'allure-results/', 'allure-report/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -34,6 +34,8 @@ export default defineConfig({
   testDir: './tests',
   fullyParallel: true,
   forbidOnly: isCI,
+  // Tests that read Linux's /proc (@linux-only) or need a POSIX shell (@posix) run only there.
+  ...(process.platform === 'win32' ? { grepInvert: /@linux-only|@posix/ } : process.platform !== 'linux' ? { grepInvert: /@linux-only/ } : {}),
   // Two workers suit the 2-core machines this runs on; each e2e test owns a browser context.
   workers: 2,
   timeout: 30_000,
@@ -85,7 +87,7 @@ export default defineConfig({
   ...(embeddedPort !== undefined
     ? {
         webServer: {
-          command: `node scripts/run.mjs mock-server --port ${embeddedPort} --quiet`,
+          command: `node bin/rayteams-login.mjs mock-server --port ${embeddedPort} --quiet`,
           url: `http://127.0.0.1:${embeddedPort}/health`,
           reuseExistingServer: false,
           timeout: 30_000,

@@ -74,6 +74,7 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
     const tokens: TokenResponse[] = [];
     let context: BrowserContext | undefined;
     for (let index = 0; index < count; index += 1) {
+      if (count > 1) logger.info(`code ${index + 1}/${count}`);
       // A fresh context has no session cookie, so the form is shown again.
       if (!context || options.freshLogin) {
         await context?.close();

@@ -1,55 +1,121 @@
 /**
- * Finds and launches Chromium. Order: CHROMIUM_PATH, Playwright's own download, Debian's headless
- * shell (about twice as fast to start as full Chromium, so headless runs prefer it), system Chromium.
+ * Finds and launches Chromium. Order: CHROMIUM_PATH, Playwright's own download, then a browser
+ * already on the machine: on Linux Debian's headless shell (about twice as fast to start as full
+ * Chromium, so headless runs prefer it) and the system Chromium or Chrome; on macOS and Windows
+ * Chrome, Edge or Chromium from their usual install locations (what Playwright's `channel: 'chrome'`
+ * and `'msedge'` would find). The machine (platform, file system, environment) is injectable, so
+ * the choice is unit-tested for linux, darwin and win32 on any host.
  */
 import { existsSync } from 'node:fs';
+import { posix, win32 } from 'node:path';
 import { chromium, type Browser, type LaunchOptions } from '@playwright/test';
 import { HarnessError } from './errors.js';
 
 /**
- * Flags for a closed network and for running as root: without the first four Chromium keeps trying
+ * Flags for a closed network and for running as root: without the last four Chromium keeps trying
  * to reach Google's update and sync services and gets refused; as root it needs --no-sandbox.
  */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] as const;
 
-const SYSTEM_HEADLESS_SHELLS = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell'];
-const SYSTEM_CHROMIUMS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
 export const INSTALL_HINT =
-  'No Chromium found. Run `npm run setup`, or `npx playwright install chromium`, or on Debian/Ubuntu `apt-get install chromium chromium-headless-shell`, or set CHROMIUM_PATH to a Chromium binary.';
+  'No Chromium found. Run `npm run setup`, or `npx playwright install chromium`, or on Debian/Ubuntu `apt-get install chromium chromium-headless-shell`, or install Chrome or Edge, or set CHROMIUM_PATH to a Chromium binary.';
 
-export type BrowserSource = 'CHROMIUM_PATH' | 'playwright' | 'system-headless-shell' | 'system-chromium';
+export type BrowserSource = 'CHROMIUM_PATH' | 'playwright' | 'system-headless-shell' | 'system-chromium' | 'chrome' | 'msedge';
 
 export interface BrowserChoice {
   source: BrowserSource;
   /** undefined means Playwright picks its own download (headless shell when headless) */
   executablePath: string | undefined;
+  /** one line for people: which browser and why */
+  why: string;
 }
 
-function playwrightBrowserInstalled(): boolean {
-  try {
-    return existsSync(chromium.executablePath());
-  } catch {
-    return false;
-  }
+/** What findChromium looks at; tests pass a fake machine. */
+export interface Machine {
+  platform: NodeJS.Platform;
+  exists(path: string): boolean;
+  env: Record<string, string | undefined>;
+  /** where Playwright's own Chromium would be; undefined when Playwright cannot say */
+  playwrightExecutable(): string | undefined;
 }
+
+export const thisMachine: Machine = {
+  platform: process.platform,
+  exists: existsSync,
+  env: process.env,
+  playwrightExecutable() {
+    try {
+      return chromium.executablePath();
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+interface Candidate {
+  source: Exclude<BrowserSource, 'CHROMIUM_PATH' | 'playwright'>;
+  path: string;
+  /** only for headless runs (a headless shell cannot show a window) */
+  headlessOnly?: boolean;
+}
+
+/** The usual install locations, best first, for a platform. */
+export function systemBrowserCandidates(machine: Pick<Machine, 'platform' | 'env'>): Candidate[] {
+  if (machine.platform === 'win32') {
+    // Per-machine installs under Program Files (both bitnesses), per-user ones under LOCALAPPDATA.
+    const roots = [machine.env.PROGRAMFILES ?? 'C:\\Program Files', machine.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', machine.env.LOCALAPPDATA].filter((root): root is string => Boolean(root));
+    const at = (source: Candidate['source'], ...parts: string[]) => roots.map((root) => ({ source, path: win32.join(root, ...parts) }));
+    return [
+      ...at('chrome', 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      ...at('msedge', 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+      ...at('system-chromium', 'Chromium', 'Application', 'chrome.exe'),
+    ];
+  }
+  if (machine.platform === 'darwin') {
+    const apps = ['/Applications', ...(machine.env.HOME ? [posix.join(machine.env.HOME, 'Applications')] : [])];
+    const at = (source: Candidate['source'], bundle: string, binary: string) => apps.map((dir) => ({ source, path: `${dir}/${bundle}/Contents/MacOS/${binary}` }));
+    return [
+      ...at('chrome', 'Google Chrome.app', 'Google Chrome'),
+      ...at('msedge', 'Microsoft Edge.app', 'Microsoft Edge'),
+      ...at('system-chromium', 'Chromium.app', 'Chromium'),
+    ];
+  }
+  return [
+    { source: 'system-headless-shell', path: '/usr/lib/chromium/chromium-headless-shell', headlessOnly: true },
+    { source: 'system-headless-shell', path: '/usr/bin/chromium-headless-shell', headlessOnly: true },
+    { source: 'system-chromium', path: '/usr/lib/chromium/chromium' },
+    { source: 'system-chromium', path: '/usr/bin/chromium' },
+    { source: 'system-chromium', path: '/usr/bin/chromium-browser' },
+    { source: 'chrome', path: '/opt/google/chrome/chrome' },
+    { source: 'chrome', path: '/usr/bin/google-chrome' },
+    { source: 'msedge', path: '/opt/microsoft/msedge/msedge' },
+  ];
+}
+
+const DESCRIBED: Record<Candidate['source'], string> = {
+  'system-headless-shell': "the system's Chromium headless shell",
+  'system-chromium': "the system's Chromium",
+  chrome: 'Google Chrome',
+  msedge: 'Microsoft Edge',
+};
 
 /** Picks the browser without starting it; throws a HarnessError('config') with install advice when none exists. */
-export function findChromium(options: { chromiumPath?: string | undefined; headless?: boolean } = {}): BrowserChoice {
+export function findChromium(options: { chromiumPath?: string | undefined; headless?: boolean } = {}, machine: Machine = thisMachine): BrowserChoice {
   if (options.chromiumPath) {
-    if (!existsSync(options.chromiumPath)) {
+    if (!machine.exists(options.chromiumPath)) {
       throw new HarnessError('config', `CHROMIUM_PATH points to ${options.chromiumPath}, which does not exist`);
     }
-    return { source: 'CHROMIUM_PATH', executablePath: options.chromiumPath };
+    return { source: 'CHROMIUM_PATH', executablePath: options.chromiumPath, why: `${options.chromiumPath}, because CHROMIUM_PATH is set` };
   }
-  if (playwrightBrowserInstalled()) return { source: 'playwright', executablePath: undefined };
+  const own = machine.playwrightExecutable();
+  if (own !== undefined && machine.exists(own)) {
+    return { source: 'playwright', executablePath: undefined, why: "Playwright's own Chromium, because it is installed (npx playwright install chromium)" };
+  }
   const headless = options.headless ?? true;
-  if (headless) {
-    const shell = SYSTEM_HEADLESS_SHELLS.find((path) => existsSync(path));
-    if (shell) return { source: 'system-headless-shell', executablePath: shell };
+  const found = systemBrowserCandidates(machine).find((candidate) => (headless || !candidate.headlessOnly) && machine.exists(candidate.path));
+  if (found) {
+    return { source: found.source, executablePath: found.path, why: `${DESCRIBED[found.source]} at ${found.path}, because Playwright's own Chromium is not installed` };
   }
-  const full = SYSTEM_CHROMIUMS.find((path) => existsSync(path));
-  if (full) return { source: 'system-chromium', executablePath: full };
   throw new HarnessError('config', INSTALL_HINT);
 }
 

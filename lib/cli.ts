@@ -4,6 +4,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HarnessError, toHarnessError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
+import { watchParent } from './parent-watch.js';
+import { redactText } from './redact.js';
 
 /** Flags every command takes. */
 export const COMMON_FLAGS = {
@@ -48,12 +50,27 @@ export interface CliContext {
   armWatchdog(ms: number): void;
 }
 
+export interface RunCliOptions {
+  /**
+   * With `--json` on the command line, a failure that ends the command before it has a result of
+   * its own (a usage or configuration mistake, exit 2, or any other thrown error) still prints one
+   * JSON object on stdout: `{"status":"error","reason":…,"message":…,"exit_code":…}`, so
+   * `health-check --json | jq .status` never reads nothing.
+   */
+  jsonErrors?: boolean;
+}
+
+/** The JSON line a --json command prints when it fails before having a result; the message is scrubbed like stderr. */
+export function errorJson(failure: HarnessError, secrets: Iterable<string>): string {
+  return `${JSON.stringify({ status: 'error', reason: failure.reason, message: redactText(failure.message, [...secrets]), exit_code: failure.exitCode })}\n`;
+}
+
 /**
  * Runs a CLI entry: its promise's number is the exit code; a thrown error becomes its reason on
  * one stderr line and the documented exit code. The watchdog guarantees the process never outlives
  * its budget, whatever hangs.
  */
-export function runCli(main: (cli: CliContext) => Promise<number>): void {
+export function runCli(main: (cli: CliContext) => Promise<number>, options: RunCliOptions = {}): void {
   const secrets = new Set<string>();
   const logger = createLogger({ quiet: process.argv.includes('--quiet') || process.argv.includes('-q'), secrets });
   const protectSecrets = (values: Iterable<string>) => {
@@ -68,6 +85,8 @@ export function runCli(main: (cli: CliContext) => Promise<number>): void {
     }, ms);
     watchdog.unref();
   };
+  // Signals sent to `npm run <command>` reach this process even through npm's shell (lib/parent-watch.ts).
+  const stopWatchingParent = watchParent();
   main({ logger, protectSecrets, armWatchdog })
     .then((code) => {
       process.exitCode = code;
@@ -75,9 +94,11 @@ export function runCli(main: (cli: CliContext) => Promise<number>): void {
     .catch((error: unknown) => {
       const failure = toHarnessError(error);
       logger.error(`${failure.message} [${failure.reason}]`);
+      if (options.jsonErrors && process.argv.slice(2).includes('--json')) process.stdout.write(errorJson(failure, secrets));
       process.exitCode = failure.exitCode;
     })
     .finally(() => {
+      stopWatchingParent();
       if (watchdog) clearTimeout(watchdog);
     });
 }

@@ -93,7 +93,7 @@ export function renderItems(items: OutputItem[], format: Exclude<OutputFormat, '
     case 'json':
       return items.map((item) => `${JSON.stringify(item.json)}\n`).join('');
     case 'env':
-      return items.flatMap((item, index) => numbered(item.env, index).map(([name, value]) => `${name}=${shellValue(value)}\n`)).join('');
+      return items.flatMap((item, index) => numbered(item.env, index).map(([name, value]) => `export ${name}=${shellValue(value)}\n`)).join('');
   }
 }
 

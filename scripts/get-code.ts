@@ -25,12 +25,14 @@ Options:
   --format FORMAT   text   the code alone, one per line (default)
                     json   one object per code and line: code, state, code_verifier,
                            redirect_uri, client_id, issued_at, expires_at
-                    env    OAUTH_CODE, OAUTH_CODE_VERIFIER, OAUTH_STATE, OAUTH_REDIRECT_URI,
-                           OAUTH_CODE_EXPIRES_AT (later codes: OAUTH_CODE_2, ...)
+                    env    export lines: OAUTH_CODE, OAUTH_CODE_VERIFIER, OAUTH_STATE,
+                           OAUTH_REDIRECT_URI, OAUTH_CODE_EXPIRES_AT (later codes: OAUTH_CODE_2, ...)
                     github appends code, code_verifier, state, expires_at to $GITHUB_OUTPUT
                            and prints ::add-mask:: for the code and the verifier
+  --json            short for --format json
   --out FILE        write the result to FILE (atomically, mode 0600) instead of stdout
   --count N         N (at most 50) distinct codes from one browser; later ones may come from the session
+                    (progress on stderr: "code 3/10")
   --fresh-login     sign in through the form for every code (a fresh browser context each)
   --no-pkce         send no code_challenge (overrides OAUTH_USE_PKCE)
   --exchange        redeem each code at /oauth2/token and output the token response instead
@@ -40,10 +42,11 @@ Options:
   --headed          show the browser
   --quiet, -q       no progress or warnings on stderr (errors are still shown)
   --help, -h        this text
+  --version         the harness's version
 
 Examples:
   npm run -s get-code
-  npm run -s get-code -- --format json | jq -r .code
+  npm run -s get-code -- --json | jq -r .code
   eval "$(npm run -s get-code -- --format env)"            # OAUTH_CODE, OAUTH_CODE_VERIFIER, ...
   npm run -s get-code -- --format github                   # in a GitHub Actions step
   npm run -s get-code -- --count 5 --fresh-login --format json --out codes.jsonl
@@ -58,7 +61,8 @@ rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error),
 
 runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   const { values } = parseFlags(process.argv.slice(2), {
-    format: { type: 'string', default: 'text' },
+    format: { type: 'string' },
+    json: { type: 'boolean', default: false },
     out: { type: 'string' },
     count: { type: 'string' },
     'fresh-login': { type: 'boolean', default: false },
@@ -71,10 +75,14 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format)) {
-    throw new HarnessError('usage', `--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${values.format}"`);
+  if (values.json && values.format !== undefined && values.format !== 'json') {
+    throw new HarnessError('usage', `--json is short for --format json; it cannot be combined with --format ${values.format}`);
   }
-  const format = values.format as OutputFormat;
+  const formatName = values.json ? 'json' : (values.format ?? 'text');
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(formatName)) {
+    throw new HarnessError('usage', `--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${formatName}"`);
+  }
+  const format = formatName as OutputFormat;
   const count = parseIntegerFlag('count', values.count, 1);
   // Every code is a real sign-in against the stage; a typo like --count 1000 should not become one.
   if (count > MAX_COUNT) throw new HarnessError('usage', `--count must be at most ${MAX_COUNT}, got ${count}`);

@@ -77,4 +77,4 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   process.stderr.write(`${summaryLine(result)}\n`);
   for (const path of result.artifacts) logger.info(`  artifact: ${path}`);
   return exitCode;
-});
+}, { jsonErrors: true });

@@ -54,7 +54,8 @@ test.describe('npm run get-code', () => {
     const before = Date.now();
     const result = await getCode(['--format', 'env'], { CODE_TTL_SECONDS: '30' });
     expect(result.exitCode, result.stderr).toBe(0);
-    const lines = result.stdout.trim().split('\n');
+    const lines = result.stdout.trim().split('\n').map((line) => line.replace(/^export /, ''));
+    expect(result.stdout.trim().split('\n').every((line) => line.startsWith('export '))).toBe(true);
     expect(lines.map((line) => line.split('=')[0])).toEqual(['OAUTH_CODE', 'OAUTH_CODE_VERIFIER', 'OAUTH_STATE', 'OAUTH_REDIRECT_URI', 'OAUTH_CODE_EXPIRES_AT']);
     const vars = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
     expect(vars.OAUTH_CODE).toMatch(UUID);

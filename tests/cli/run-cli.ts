@@ -47,10 +47,10 @@ export function runScript(script: string, args: string[], env: Record<string, st
   return run(process.execPath, ['scripts/run.mjs', script, '--env-file', EMPTY_ENV_FILE, ...args], cleanEnv(env), timeoutMs);
 }
 
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CliRun> {
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, cwd?: string): Promise<CliRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd !== undefined ? { cwd } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -21,19 +21,19 @@ function code(n: number, overrides: Partial<AuthorizationResult> = {}): Authoriz
 }
 
 test.describe('code output formats', () => {
-  test('env: the first code keeps the documented names, later ones are numbered; awkward values are quoted', () => {
+  test('env: `export` lines (child processes see them); the first code keeps the documented names, later ones are numbered; awkward values are quoted', () => {
     const text = renderItems([code(1), code(2)].map(codeItem), 'env');
     expect(text.split('\n').filter(Boolean)).toEqual([
-      'OAUTH_CODE=00000001-0000-4000-8000-000000000000',
-      'OAUTH_CODE_VERIFIER=verifier-1',
-      'OAUTH_STATE=state-1',
-      "OAUTH_REDIRECT_URI='https://app.example.com/callback?tenant=a&x=1'",
-      'OAUTH_CODE_EXPIRES_AT=2026-01-01T00:05:00.000Z',
-      'OAUTH_CODE_2=00000002-0000-4000-8000-000000000000',
-      'OAUTH_CODE_VERIFIER_2=verifier-2',
-      'OAUTH_STATE_2=state-2',
-      "OAUTH_REDIRECT_URI_2='https://app.example.com/callback?tenant=a&x=1'",
-      'OAUTH_CODE_EXPIRES_AT_2=2026-01-01T00:05:00.000Z',
+      'export OAUTH_CODE=00000001-0000-4000-8000-000000000000',
+      'export OAUTH_CODE_VERIFIER=verifier-1',
+      'export OAUTH_STATE=state-1',
+      "export OAUTH_REDIRECT_URI='https://app.example.com/callback?tenant=a&x=1'",
+      'export OAUTH_CODE_EXPIRES_AT=2026-01-01T00:05:00.000Z',
+      'export OAUTH_CODE_2=00000002-0000-4000-8000-000000000000',
+      'export OAUTH_CODE_VERIFIER_2=verifier-2',
+      'export OAUTH_STATE_2=state-2',
+      "export OAUTH_REDIRECT_URI_2='https://app.example.com/callback?tenant=a&x=1'",
+      'export OAUTH_CODE_EXPIRES_AT_2=2026-01-01T00:05:00.000Z',
     ]);
     expect(shellValue("it's")).toBe(`'it'\\''s'`);
   });

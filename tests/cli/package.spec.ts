@@ -1,0 +1,99 @@
+/**
+ * The harness as other projects get it: packed (`npm pack`, which builds dist/ from scratch through
+ * `prepare`), installed from the tarball into a fresh `npm init -y` project, then used through its
+ * `bin` and as a library from plain .mjs and from .ts under tsx. Dependencies come from the registry
+ * (or npm's cache), as for any user.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { test, expect } from '../../fixtures/index.js';
+import { cleanEnv, run, type CliRun } from './run-cli.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const NPM_CLI = process.env.npm_execpath && /\.[cm]?js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
+
+/** npm with this node where npm's own script is known (no shell on Windows), else npm from PATH. */
+function npm(args: string[], cwd: string, timeoutMs = 180_000): Promise<CliRun> {
+  const env = { ...cleanEnv(), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  return NPM_CLI ? run(process.execPath, [NPM_CLI, ...args], env, timeoutMs, cwd) : run('npm', args, env, timeoutMs, cwd);
+}
+
+test.describe.serial('the installed package', () => {
+  // One pack and one install for the whole group: each takes several seconds.
+  test.describe.configure({ timeout: 240_000 });
+  let scratch = '';
+  let consumer = '';
+  let files: string[] = [];
+  const inConsumer = (command: string, args: string[]) => run(command, args, cleanEnv(), 60_000, consumer);
+
+  test.beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'harness-package-'));
+    // Packed from a copy of the sources: `prepare` rebuilds dist/ from scratch, which must not pull
+    // the build from under commands other tests run from this checkout meanwhile.
+    const source = join(scratch, 'source');
+    const skip = new Set(['node_modules', 'dist', '.git', 'test-results', 'playwright-report', 'allure-results', 'allure-report', 'reports', 'health-artifacts']);
+    cpSync(ROOT, source, { recursive: true, filter: (path) => !skip.has(relative(ROOT, path).split(/[\\/]/)[0] ?? '') });
+    symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'junction');
+    const pack = await npm(['pack', '--json', '--pack-destination', scratch], source);
+    expect(pack.exitCode, pack.stderr).toBe(0);
+    const [packed] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    files = packed?.files.map((file) => file.path) ?? [];
+
+    consumer = join(scratch, 'consumer');
+    cpSync(join(ROOT, 'tests/cli/consumer'), consumer, { recursive: true });
+    expect((await npm(['init', '-y'], consumer)).exitCode).toBe(0);
+    const install = await npm(['install', join(scratch, packed?.filename ?? 'missing.tgz')], consumer);
+    expect(install.exitCode, install.stderr).toBe(0);
+  });
+
+  test.afterAll(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('the tarball holds what runs: bin, built JavaScript and types, no sources, tests or workflows', () => {
+    expect(files).toEqual(expect.arrayContaining(['bin/rayteams-login.mjs', 'dist/index.js', 'dist/commands/get-code.js', 'dist/types/lib/index.d.ts', 'package.json', 'README.md']));
+    expect(files.filter((file) => /^(\.github|\.ci|scripts|lib|pages|mock-server|fixtures|monitoring)\/|(^|\/)tests?\/|\.spec\.|\.map$|^dist\/setup\.js$/.test(file))).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('npx rayteams-login get-code prints a code from the embedded server; every subcommand has --help and --version', async () => {
+    const npx = join(consumer, 'node_modules', '.bin', process.platform === 'win32' ? 'rayteams-login.cmd' : 'rayteams-login');
+    const result = await inConsumer(npx, ['get-code', '--quiet']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toMatch(UUID);
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const command of ['get-code', 'health-check', 'mock-server', 'scan-artifacts']) {
+      const help = await inConsumer(npx, [command, '--help']);
+      expect(help.exitCode, `${command} --help`).toBe(0);
+      expect(help.stdout).toMatch(/Usage/);
+      const shown = await inConsumer(npx, [command, '--version']);
+      expect(shown.stdout.trim(), `${command} --version`).toBe(version);
+    }
+    const unknown = await inConsumer(npx, ['get-codes']);
+    expect(unknown.exitCode).toBe(2);
+  });
+
+  test('a plain .mjs consumer and a .ts consumer under tsx (CommonJS project) both get a code', async () => {
+    expect((JSON.parse(readFileSync(join(consumer, 'package.json'), 'utf8')) as { type?: string }).type ?? 'commonjs').toBe('commonjs');
+    for (const [command, args] of [
+      [process.execPath, ['pipeline.mjs']],
+      [join(ROOT, 'node_modules', '.bin', 'tsx'), ['pipeline.ts']],
+    ] as const) {
+      const result = await inConsumer(command, [...args]);
+      expect(result.exitCode, result.stderr).toBe(0);
+      const output = JSON.parse(result.stdout) as { code: string; codeVerifier: string };
+      expect(output.code).toMatch(UUID);
+      expect(output.codeVerifier.length).toBeGreaterThanOrEqual(43);
+    }
+  });
+
+  test("the .ts consumer typechecks against the package's own .d.ts", async () => {
+    // Node's types as the consumer would install them (@types/node), borrowed from this checkout.
+    const compilerOptions = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: true, typeRoots: [join(ROOT, 'node_modules', '@types')], types: ['node'] };
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['pipeline.ts'] }));
+    const tsc = await inConsumer(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+    expect(tsc.exitCode, tsc.stdout).toBe(0);
+  });
+});
