@@ -98,6 +98,7 @@ export class LoginPage {
         : page
             .locator('input[autocomplete~="username"], input[autocomplete~="email"], input[type="email"]')
             .or(page.getByLabel(wordsPattern('username', { whole: true })))
+            .or(page.getByPlaceholder(wordsPattern('username', { whole: true })))
             .or(page.locator('input[name="username"], input#signInFormUsername')),
     );
     this.passwordField = visible(overrides.password ? page.locator(overrides.password) : page.locator('input[type="password"]:not([autocomplete~="new-password"])'));
@@ -107,7 +108,8 @@ export class LoginPage {
         : page.getByRole('button', { name: wordsPattern('signIn', { whole: true }) }).or(page.locator('input[name="signInSubmitButton"]')),
     );
     this.nextButton = visible(page.getByRole('button', { name: wordsPattern('next', { whole: true }) }));
-    this.errorMessage = visible(page.locator('#loginErrorMessage').or(page.getByRole('alert')));
+    // Where the recogniser looks for errors too: Cognito's paragraph, alerts, error-named elements.
+    this.errorMessage = visible(page.locator('#loginErrorMessage').or(page.getByRole('alert')).or(page.locator('[aria-live=assertive], [class*=error i]').filter({ hasText: /\S/ })));
     // A link (classic, conventional) or a link-styled button (script-drawn screens), known by its
     // words in any language: its path and exact sentence differ between the login UIs.
     this.forgotPasswordLink = visible(page.getByRole('link', { name: wordsPattern('forgotPassword') }).or(page.getByRole('button', { name: wordsPattern('forgotPassword') })));
@@ -161,6 +163,8 @@ export class LoginPage {
 
   /** The error the screen shows, or undefined when it shows none. */
   async errorText(): Promise<string | undefined> {
+    const look = await lookAt(this.page, this.overrides).catch(() => undefined);
+    if (look?.error !== undefined) return look.error.text;
     if ((await this.errorMessage.count()) === 0) return undefined;
     const text = (await this.errorMessage.textContent())?.trim();
     return text ? text : undefined;
