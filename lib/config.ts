@@ -13,7 +13,8 @@ import { parseTotpSecret, totpSecretBase32 } from './totp.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
 import { parseFaults } from '../mock-server/faults.js';
-import type { LoginUi } from '../mock-server/types.js';
+import { LANGS, type Lang } from '../mock-server/i18n.js';
+import { LOGIN_UIS, USER_MFAS, USER_STATUSES, type LoginUi, type UserMfa, type UserStatus } from '../mock-server/types.js';
 
 /** Regions RayTeams documents for its login service; extend when RayTeams opens one. */
 export const RAYTEAMS_REGIONS = ['ap-northeast-2', 'us-east-1', 'eu-central-1'] as const;
@@ -67,7 +68,16 @@ export interface HarnessConfig {
   selectors: LoginSelectors;
   chromiumPath: string | undefined;
   health: HealthSettings;
-  mock: { loginUi: LoginUi; faults: string };
+  mock: {
+    loginUi: LoginUi;
+    faults: string;
+    loginLang: Lang;
+    userMfa: UserMfa | undefined;
+    userStatus: UserStatus;
+    signInChoice: boolean;
+    passkeyOffer: boolean;
+    unknownClientError: string;
+  };
   /** the GitHub Actions step-output file ($GITHUB_OUTPUT), when running in a workflow step */
   githubOutputFile: string | undefined;
   /** Secret values of this configuration, for redaction; never print them. */
@@ -175,7 +185,13 @@ const envSchema = z.object({
   HEALTH_STATE_FILE: z.preprocess(blankToUndefined, z.string().default('.health-state.json')),
   // Not harness configuration but the GitHub Actions runner's step-output file, for --format github.
   GITHUB_OUTPUT: optionalText,
-  MOCK_LOGIN_UI: z.preprocess(blankToUndefined, z.enum(['classic', 'managed', 'managed-two-step'], { message: 'expected classic, managed or managed-two-step' }).default('classic')),
+  MOCK_LOGIN_UI: z.preprocess(blankToUndefined, z.enum(LOGIN_UIS, { message: `expected one of ${LOGIN_UIS.join(', ')}` }).default('classic')),
+  MOCK_LOGIN_LANG: z.preprocess(blankToUndefined, z.enum(LANGS, { message: `expected one of ${LANGS.join(', ')}` }).default('en')),
+  MOCK_USER_MFA: z.preprocess(blankToUndefined, z.enum(USER_MFAS, { message: `expected one of ${USER_MFAS.join(', ')}` }).optional()),
+  MOCK_USER_STATUS: z.preprocess(blankToUndefined, z.enum(USER_STATUSES, { message: `expected one of ${USER_STATUSES.join(', ')}` }).default('CONFIRMED')),
+  MOCK_SIGN_IN_CHOICE: booleanFlag(false),
+  MOCK_PASSKEY_OFFER: booleanFlag(false),
+  MOCK_UNKNOWN_CLIENT_ERROR: z.preprocess(blankToUndefined, z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected an OAuth error code such as redirect_mismatch, or random').default('redirect_mismatch')),
   MOCK_FAULTS: z.preprocess(
     blankToUndefined,
     z
@@ -269,7 +285,16 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
       webhookUrl: v.HEALTH_WEBHOOK_URL,
       stateFile: v.HEALTH_STATE_FILE,
     },
-    mock: { loginUi: v.MOCK_LOGIN_UI, faults: v.MOCK_FAULTS },
+    mock: {
+      loginUi: v.MOCK_LOGIN_UI,
+      faults: v.MOCK_FAULTS,
+      loginLang: v.MOCK_LOGIN_LANG,
+      userMfa: v.MOCK_USER_MFA,
+      userStatus: v.MOCK_USER_STATUS,
+      signInChoice: v.MOCK_SIGN_IN_CHOICE,
+      passkeyOffer: v.MOCK_PASSKEY_OFFER,
+      unknownClientError: v.MOCK_UNKNOWN_CLIENT_ERROR,
+    },
     githubOutputFile: v.GITHUB_OUTPUT,
     // A chat webhook URL is a credential too: whoever has it can post to the channel.
     secrets: [user.password, client.secret, ...totpSecrets, v.HEALTH_WEBHOOK_URL].filter((s): s is string => typeof s === 'string' && s.length > 0),

@@ -45,9 +45,8 @@ export function embeddedServerOptions(config: HarnessConfig, port: number): Mock
         logoutUris: [EMBEDDED_LOGOUT_URI],
       },
     ],
-    users: [{ username: config.user.username, password: config.user.password }],
-    loginUi: config.mock.loginUi,
-    faults: config.mock.faults,
+    users: [{ username: config.user.username, password: config.user.password, ...(config.user.totpSecret ? { totpSecret: config.user.totpSecret } : {}) }],
+    ...config.mock,
     codeTtlSeconds: config.codeTtlSeconds,
   };
 }

@@ -33,13 +33,29 @@ function optional(params: URLSearchParams, name: string): string | undefined {
   return params.has(name) ? (params.get(name) ?? '') : undefined;
 }
 
-export function checkAuthorizeRequest(rawQuery: string, clients: ClientRegistry): AuthorizeCheck {
+/** What `random` picks from: values other servers answer for an unknown client. */
+const UNKNOWN_CLIENT_ERRORS = ['redirect_mismatch', 'invalid_request', 'unauthorized_client', 'invalid_client'] as const;
+
+function unknownClientErrorValue(configured: string): string {
+  if (configured !== 'random') return configured;
+  return UNKNOWN_CLIENT_ERRORS[Math.floor(Math.random() * UNKNOWN_CLIENT_ERRORS.length)] ?? 'redirect_mismatch';
+}
+
+/**
+ * `unknownClientError` is what the error page says for an unknown client or an
+ * unregistered redirect URI: Cognito's value is not documented, so it is configurable.
+ */
+export function checkAuthorizeRequest(
+  rawQuery: string,
+  clients: ClientRegistry,
+  unknownClientError = 'redirect_mismatch',
+): AuthorizeCheck {
   const params = new URLSearchParams(rawQuery);
   const clientId = params.get('client_id');
   const redirectUri = params.get('redirect_uri');
   const client = clients.find(clientId);
   if (client === undefined || !ClientRegistry.allowsRedirect(client, redirectUri) || redirectUri === null) {
-    return { kind: 'error-page', location: errorPageLocation('redirect_mismatch', clientId) };
+    return { kind: 'error-page', location: errorPageLocation(unknownClientErrorValue(unknownClientError), clientId) };
   }
 
   const state = optional(params, 'state');

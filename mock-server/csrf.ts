@@ -6,6 +6,8 @@ import { secureEqual } from './secure-compare.js';
 /** Cognito's hosted UI uses a double-submit cookie by this name. */
 export const CSRF_COOKIE = 'XSRF-TOKEN';
 export const CSRF_FIELD = '_csrf';
+/** The conventional screen's name for the same token. */
+export const CSRF_FIELD_ALT = 'authenticity_token';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32,}$/;
@@ -22,7 +24,7 @@ export function issueCsrfToken(req: IncomingMessage, res: ServerResponse): strin
 export function csrfValid(req: IncomingMessage, form: URLSearchParams): boolean {
   const cookie = parseCookies(req).get(CSRF_COOKIE);
   const header = req.headers[CSRF_HEADER];
-  const submitted = form.get(CSRF_FIELD) ?? (typeof header === 'string' ? header : undefined);
+  const submitted = form.get(CSRF_FIELD) ?? form.get(CSRF_FIELD_ALT) ?? (typeof header === 'string' ? header : undefined);
   if (cookie === undefined || submitted === undefined || submitted === '') return false;
   return secureEqual(cookie, submitted);
 }

@@ -11,3 +11,9 @@ export const DEFAULT_USER: MockUser = Object.freeze({
   username: 'tester@example.com',
   password: 'Local-Pa55word!',
 });
+
+/**
+ * The default user's authenticator secret (base32), used when a user has TOTP MFA
+ * and no secret of its own. Give the harness the same value as TEST_TOTP_SECRET.
+ */
+export const DEFAULT_TOTP_SECRET = 'KRSXG5CSMF4VIZLBNVZUY33DMFWE2RSB';

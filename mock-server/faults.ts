@@ -9,9 +9,12 @@ export const FAULT_NAMES: readonly string[] = Object.freeze([
   'access-denied',
   'selector-drift',
   'token-500',
+  'late-hydration',
+  'blank-first-render',
 ]);
 
-type FlagFault = Exclude<keyof MockFaults, 'slowLoginMs'>;
+type DurationFault = 'slowLoginMs' | 'lateHydrationMs';
+type FlagFault = Exclude<keyof MockFaults, DurationFault>;
 
 const FLAG_FAULTS: Readonly<Record<string, FlagFault>> = {
   'login-500': 'login500',
@@ -21,18 +24,23 @@ const FLAG_FAULTS: Readonly<Record<string, FlagFault>> = {
   'access-denied': 'accessDenied',
   'selector-drift': 'selectorDrift',
   'token-500': 'token500',
+  'blank-first-render': 'blankFirstRender',
 };
 
-const SLOW_LOGIN_USAGE = 'slow-login needs a duration in ms, e.g. slow-login=2000';
+/** Faults that take `=<ms>`, with the usage shown when the value is missing or malformed. */
+const DURATION_FAULTS: Readonly<Record<string, { key: DurationFault; usage: string }>> = {
+  'slow-login': { key: 'slowLoginMs', usage: 'slow-login needs a duration in ms, e.g. slow-login=2000' },
+  'late-hydration': { key: 'lateHydrationMs', usage: 'late-hydration needs a duration in ms, e.g. late-hydration=1500' },
+};
 
 function expectedList(): string {
-  return FAULT_NAMES.map((name) => (name === 'slow-login' ? 'slow-login=<ms>' : name)).join(', ');
+  return FAULT_NAMES.map((name) => (name in DURATION_FAULTS ? `${name}=<ms>` : name)).join(', ');
 }
 
 /**
- * Reads the MOCK_FAULTS syntax: comma-separated names, `slow-login` with `=<ms>`.
- * Throws on anything it does not know, because a typo silently disabling a fault
- * would make a fault test pass for the wrong reason.
+ * Reads the MOCK_FAULTS syntax: comma-separated names, the duration faults with
+ * `=<ms>`. Throws on anything it does not know, because a typo silently disabling
+ * a fault would make a fault test pass for the wrong reason.
  */
 export function parseFaults(spec: string | undefined): MockFaults {
   const faults: MockFaults = {};
@@ -44,9 +52,10 @@ export function parseFaults(spec: string | undefined): MockFaults {
     const name = (eq === -1 ? entry : entry.slice(0, eq)).trim();
     const value = eq === -1 ? undefined : entry.slice(eq + 1).trim();
 
-    if (name === 'slow-login') {
-      if (value === undefined || !/^\d+$/.test(value)) throw new Error(SLOW_LOGIN_USAGE);
-      faults.slowLoginMs = Number(value);
+    const duration = DURATION_FAULTS[name];
+    if (duration !== undefined) {
+      if (value === undefined || !/^\d+$/.test(value)) throw new Error(duration.usage);
+      faults[duration.key] = Number(value);
       continue;
     }
     const flag = FLAG_FAULTS[name];
@@ -63,8 +72,9 @@ export function parseFaults(spec: string | undefined): MockFaults {
 
 export function resolveFaults(faults: MockFaults | string | undefined): MockFaults {
   if (faults === undefined || typeof faults === 'string') return parseFaults(faults);
-  if (faults.slowLoginMs !== undefined && !(Number.isFinite(faults.slowLoginMs) && faults.slowLoginMs >= 0)) {
-    throw new Error(SLOW_LOGIN_USAGE);
+  for (const { key, usage } of Object.values(DURATION_FAULTS)) {
+    const ms = faults[key];
+    if (ms !== undefined && !(Number.isFinite(ms) && ms >= 0)) throw new Error(usage);
   }
   return { ...faults };
 }

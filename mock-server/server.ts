@@ -11,8 +11,12 @@ import { LockoutStore } from './store/lockouts.js';
 import { RefreshTokenStore } from './store/refresh-tokens.js';
 import { SessionStore } from './store/sessions.js';
 import { TokenSigner } from './tokens.js';
-import { LOGIN_UIS, type LoginUi, type MockServer, type MockServerOptions } from './types.js';
+import { LOGIN_UIS, USER_MFAS, USER_STATUSES, type LoginUi, type MockServer, type MockServerOptions } from './types.js';
 import { UserDirectory } from './users.js';
+import { FlowStore } from './flows.js';
+import { isLang } from './i18n.js';
+import { emptyStats } from './stats.js';
+import { TotpLedger } from './totp.js';
 import { notFoundPage } from './views/error-pages.js';
 
 function checkLoginUi(ui: string): LoginUi {
@@ -20,6 +24,20 @@ function checkLoginUi(ui: string): LoginUi {
     throw new Error(`Unknown login UI "${ui}": expected one of ${LOGIN_UIS.join(', ')}`);
   }
   return ui as LoginUi;
+}
+
+function oneOf<T extends string>(name: string, value: T | undefined, allowed: readonly T[]): T | undefined {
+  if (value !== undefined && !allowed.includes(value)) {
+    throw new Error(`Unknown ${name} "${value}": expected one of ${allowed.join(', ')}`);
+  }
+  return value;
+}
+
+/** An OAuth error code (RFC 6749 §5.2 charset) or `random`. */
+function errorCode(value: string | undefined): string {
+  const code = value ?? 'redirect_mismatch';
+  if (!/^[a-z][a-z0-9_]*$/.test(code)) throw new Error(`unknownClientError must look like an OAuth error code, got "${code}"`);
+  return code;
 }
 
 function positive(name: string, value: number, allowZero = false): number {
@@ -67,8 +85,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     refreshTokens: new RefreshTokenStore(),
     // The issuer is read lazily because the port is only known after listen().
     signer: new TokenSigner(() => ctx.url),
+    flows: new FlowStore(),
+    totp: new TotpLedger(),
+    pool: {
+      userMfa: oneOf('userMfa', options.userMfa, USER_MFAS),
+      userStatus: oneOf('userStatus', options.userStatus, USER_STATUSES) ?? 'CONFIRMED',
+      signInChoice: options.signInChoice ?? false,
+      passkeyOffer: options.passkeyOffer ?? false,
+      unknownClientError: errorCode(options.unknownClientError),
+    },
+    stats: emptyStats(),
     faults: resolveFaults(options.faults),
     loginUi: checkLoginUi(options.loginUi ?? 'classic'),
+    loginLang: options.loginLang === undefined ? 'en' : isLang(options.loginLang) ? options.loginLang : 'en',
     log: options.log ?? (() => {}),
   };
 
@@ -112,6 +141,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     setLoginUi(ui) {
       ctx.loginUi = checkLoginUi(ui);
+    },
+    stats() {
+      return { ...ctx.stats };
+    },
+    resetStats() {
+      ctx.stats = emptyStats();
     },
   };
 }

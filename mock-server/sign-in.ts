@@ -1,11 +1,25 @@
 import type { ServerContext } from './context.js';
+import { MANAGED_TEXTS, type Lang } from './i18n.js';
+import type { LoginUi } from './types.js';
 
 export type SignInOutcome = 'signed-in' | 'rejected' | 'locked';
 
+/** The classic hosted UI's words (English only). */
 export const MESSAGES = {
   rejected: 'Incorrect username or password.',
   locked: 'Password attempts exceeded',
 } as const;
+
+export function isManaged(ui: LoginUi): boolean {
+  return ui === 'managed' || ui === 'managed-two-step' || ui === 'managed-two-page';
+}
+
+/** The message for a failed sign-in, in the screen's language. */
+export function failureMessage(ui: LoginUi, lang: Lang, outcome: Exclude<SignInOutcome, 'signed-in'>): string {
+  if (!isManaged(ui)) return MESSAGES[outcome];
+  const t = MANAGED_TEXTS[lang];
+  return outcome === 'locked' ? t.locked : t.incorrect;
+}
 
 /**
  * The credential check behind every login screen shape. Failures are counted only

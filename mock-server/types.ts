@@ -1,6 +1,26 @@
-export type LoginUi = 'classic' | 'managed' | 'managed-two-step';
+import type { Lang } from './i18n.js';
 
-export const LOGIN_UIS: readonly LoginUi[] = ['classic', 'managed', 'managed-two-step'];
+export type { Lang } from './i18n.js';
+
+/**
+ * - `classic`: Cognito's classic hosted UI (server-rendered, English);
+ * - `managed`, `managed-two-step`: managed login (script-rendered, localised),
+ *   the two-step one drawing its steps client-side and posting once;
+ * - `managed-two-page`: managed login whose username and password steps are
+ *   separate pages posting to their own paths (/login, then /login/password);
+ * - `conventional`: a generic server-rendered form unlike either Cognito UI.
+ */
+export type LoginUi = 'classic' | 'managed' | 'managed-two-step' | 'managed-two-page' | 'conventional';
+
+export const LOGIN_UIS: readonly LoginUi[] = ['classic', 'managed', 'managed-two-step', 'managed-two-page', 'conventional'];
+
+/** What is asked after the password: a TOTP code, a code by SMS or e-mail, or enrolment of an authenticator. */
+export type UserMfa = 'totp' | 'sms' | 'email' | 'setup';
+export const USER_MFAS: readonly UserMfa[] = ['totp', 'sms', 'email', 'setup'];
+
+/** FORCE_CHANGE_PASSWORD: created with a temporary password, asked for a new one after sign-in. */
+export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD';
+export const USER_STATUSES: readonly UserStatus[] = ['CONFIRMED', 'FORCE_CHANGE_PASSWORD'];
 
 export interface MockClient {
   clientId: string;
@@ -12,6 +32,12 @@ export interface MockClient {
 export interface MockUser {
   username: string;
   password: string;
+  /** Base32 secret or otpauth:// URI; defaults to DEFAULT_TOTP_SECRET when mfa is totp. */
+  totpSecret?: string;
+  /** Overrides the server-wide userMfa for this user. */
+  mfa?: UserMfa;
+  /** Overrides the server-wide userStatus for this user. */
+  status?: UserStatus;
 }
 
 export interface MockFaults {
@@ -23,6 +49,10 @@ export interface MockFaults {
   accessDenied?: boolean;
   selectorDrift?: boolean;
   token500?: boolean;
+  /** The login form is inert, then drawn again empty, this long after load. */
+  lateHydrationMs?: number;
+  /** The first load of /login in a browser draws no form; a reload does. */
+  blankFirstRender?: boolean;
 }
 
 export interface MockServerOptions {
@@ -32,8 +62,24 @@ export interface MockServerOptions {
   clients?: MockClient[];
   users?: MockUser[];
   loginUi?: LoginUi;
+  /** Managed login's language when the request has no `lang` (and no cookie remembers one). Default en. */
+  loginLang?: Lang;
   /** A string is read like MOCK_FAULTS, e.g. "login-500,slow-login=2500". */
   faults?: MockFaults | string;
+  /** For users without their own `mfa`: what is asked after the password. Default: nothing. */
+  userMfa?: UserMfa;
+  /** For users without their own `status`. Default CONFIRMED. */
+  userStatus?: UserStatus;
+  /** Managed login asks the username, then which sign-in method (password, e-mail or SMS code, passkey). */
+  signInChoice?: boolean;
+  /** After sign-in, offer to add a passkey ("Not now" goes on to the callback). */
+  passkeyOffer?: boolean;
+  /**
+   * The `error` of the error page for an unknown client or unregistered redirect URI.
+   * Cognito's value is undocumented; `random` picks one of several per request.
+   * Default redirect_mismatch.
+   */
+  unknownClientError?: string;
   codeTtlSeconds?: number;
   sessionTtlSeconds?: number;
   /** Consecutive wrong passwords before the user is locked. */
@@ -44,6 +90,24 @@ export interface MockServerOptions {
   log?: (line: string) => void;
 }
 
+/** What the server saw, for tests: the harness must never change the account. */
+export interface MockStats {
+  /** New passwords accepted on the forced-change screen. */
+  passwordChanges: number;
+  /** Authenticators enrolled on the MFA setup screen, plus passkeys added. */
+  deviceEnrolments: number;
+  /** One-time codes submitted on the code screens (TOTP, SMS, e-mail, setup). */
+  oneTimeCodesSubmitted: number;
+  /** Of those, accepted. */
+  oneTimeCodesAccepted: number;
+  /** Submissions of a code the same user had already submitted in the same 30 s window: must stay 0. */
+  oneTimeCodesRepeated: number;
+  /** TOTP codes refused because already used ("Your software token has already been used once."). */
+  oneTimeCodesRefusedAsReused: number;
+  /** Codes refused as wrong. */
+  oneTimeCodesRejected: number;
+}
+
 export interface MockServer {
   /** Origin without a trailing slash, e.g. http://127.0.0.1:4321 */
   url: string;
@@ -51,4 +115,7 @@ export interface MockServer {
   close(): Promise<void>;
   setFaults(faults: MockFaults | string): void;
   setLoginUi(ui: LoginUi): void;
+  /** A snapshot; also served as JSON at GET /__mock/stats for tests in other processes. */
+  stats(): MockStats;
+  resetStats(): void;
 }

@@ -6,7 +6,7 @@ import type { Route } from './route.js';
 
 export const authorizeRoute: Route = {
   GET: (req, res, { rawQuery }, ctx) => {
-    const check = checkAuthorizeRequest(rawQuery, ctx.clients);
+    const check = checkAuthorizeRequest(rawQuery, ctx.clients, ctx.pool.unknownClientError);
     if (check.kind !== 'ok') return redirect(res, check.location);
 
     const session = ctx.sessions.find(parseCookies(req).get(SESSION_COOKIE));

@@ -42,13 +42,13 @@ function showConfirm(
 
 export const forgotPasswordRoute: Route = {
   GET: (req, res, { rawQuery }, ctx) => {
-    const check = checkAuthorizeRequest(rawQuery, ctx.clients);
+    const check = checkAuthorizeRequest(rawQuery, ctx.clients, ctx.pool.unknownClientError);
     if (check.kind !== 'ok') return redirect(res, check.location);
     showForgotPassword(req, res, rawQuery);
   },
 
   POST: async (req, res, { rawQuery }, ctx) => {
-    const check = checkAuthorizeRequest(rawQuery, ctx.clients);
+    const check = checkAuthorizeRequest(rawQuery, ctx.clients, ctx.pool.unknownClientError);
     if (check.kind !== 'ok') return redirect(res, check.location);
     const form = await postedForm(req);
     if (!csrfValid(req, form)) return sendHtml(res, 403, forbiddenPage());
@@ -62,7 +62,7 @@ export const forgotPasswordRoute: Route = {
 
 export const confirmForgotPasswordRoute: Route = {
   GET: (req, res, { rawQuery, query }, ctx) => {
-    const check = checkAuthorizeRequest(rawQuery, ctx.clients);
+    const check = checkAuthorizeRequest(rawQuery, ctx.clients, ctx.pool.unknownClientError);
     if (check.kind !== 'ok') return redirect(res, check.location);
     const username = query.get('username');
     if (!username) return redirect(res, `/forgotPassword?${rawQueryWithout(rawQuery, 'username')}`);
@@ -70,7 +70,7 @@ export const confirmForgotPasswordRoute: Route = {
   },
 
   POST: async (req, res, { rawQuery, query }, ctx) => {
-    const check = checkAuthorizeRequest(rawQuery, ctx.clients);
+    const check = checkAuthorizeRequest(rawQuery, ctx.clients, ctx.pool.unknownClientError);
     if (check.kind !== 'ok') return redirect(res, check.location);
     const form = await postedForm(req);
     if (!csrfValid(req, form)) return sendHtml(res, 403, forbiddenPage());

@@ -1,4 +1,6 @@
 import { authorizeRoute } from './authorize.js';
+import { CHALLENGE_ROUTES } from './challenges.js';
+import { statsRoute } from './stats.js';
 import { errorRoute } from './error.js';
 import { confirmForgotPasswordRoute, forgotPasswordRoute } from './forgot-password.js';
 import { healthRoute } from './health.js';
@@ -12,6 +14,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/health': healthRoute,
   '/oauth2/authorize': authorizeRoute,
   '/login': loginRoute,
+  ...CHALLENGE_ROUTES,
+  '/__mock/stats': statsRoute,
   '/forgotPassword': forgotPasswordRoute,
   '/confirmForgotPassword': confirmForgotPasswordRoute,
   '/logout': logoutRoute,

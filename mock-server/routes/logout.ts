@@ -28,7 +28,7 @@ export const logoutRoute: Route = {
     }
 
     if (query.has('redirect_uri')) {
-      const check = checkAuthorizeRequest(rawQuery, ctx.clients);
+      const check = checkAuthorizeRequest(rawQuery, ctx.clients, ctx.pool.unknownClientError);
       if (check.kind !== 'ok') return redirect(res, check.location);
       endSession();
       return redirect(res, `/login?${rawQuery}`);

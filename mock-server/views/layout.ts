@@ -11,9 +11,9 @@ input[type=text],input[type=password],input:not([type]){width:100%;box-sizing:bo
 `;
 
 /** Shell for every server-rendered screen; `body` must already be escaped HTML. */
-export function layout(title: string, body: string, extraStyle = ''): string {
+export function layout(title: string, body: string, extraStyle = '', lang = 'en'): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

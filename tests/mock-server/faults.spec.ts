@@ -1,5 +1,6 @@
 import { startMockServer, type MockServer } from '../../mock-server/index.js';
 import {
+  ASF_DATA,
   authorizeQuery,
   CALLBACK,
   codeFrom,
@@ -59,7 +60,7 @@ test('slow-login: POST /login answers only after the delay, and still succeeds',
   const { csrf } = await openLogin(api, server, query);
   const started = Date.now();
   const response = await api.post(`${server.url}/login?${query}`, {
-    form: { username: USERNAME, password: PASSWORD, _csrf: csrf },
+    form: { username: USERNAME, password: PASSWORD, _csrf: csrf, cognitoAsfData: ASF_DATA },
   });
   const elapsed = Date.now() - started;
   expect(elapsed).toBeGreaterThanOrEqual(390);
@@ -134,7 +135,7 @@ test('selector-drift: classic screen has no recognisable username field, yet the
   expect(html).toContain('id="signInFormPassword" name="password"');
 
   const response = await api.post(`${server.url}/login?${query}`, {
-    form: { login_identifier: USERNAME, password: PASSWORD, _csrf: csrf },
+    form: { login_identifier: USERNAME, password: PASSWORD, _csrf: csrf, cognitoAsfData: ASF_DATA },
   });
   expect(response.status()).toBe(302);
 });
@@ -144,8 +145,8 @@ test('selector-drift: the managed screen is told to drift too', async ({ api }) 
   server.setLoginUi('managed');
   try {
     const { html } = await openLogin(api, server, query);
-    expect(html).toContain('"drift":true');
-    expect(html).toContain("name: 'login_identifier', 'aria-label': 'Identifier'");
+    expect(html).toContain('{"name":"login_identifier","label":"Identifier","type":"text","autocomplete":"off"}');
+    expect(html).not.toContain('"name":"username"');
   } finally {
     server.setLoginUi('classic');
   }

@@ -63,6 +63,9 @@ export function csrfFrom(html: string): string {
   return match?.[1] ?? '';
 }
 
+/** What the classic page's advanced-security script would have put in cognitoAsfData. */
+export const ASF_DATA = Buffer.from(JSON.stringify({ timestamp: 0, userAgent: 'protocol-test' })).toString('base64');
+
 export async function openLogin(api: APIRequestContext, server: MockServer, query = authorizeQuery()) {
   const response = await api.get(`${server.url}/login?${query}`);
   expect(response.status()).toBe(200);
@@ -74,10 +77,11 @@ export async function postLogin(
   api: APIRequestContext,
   server: MockServer,
   fields: Record<string, string>,
-  options: { query?: string; json?: boolean; csrf?: string | null } = {},
+  options: { query?: string; json?: boolean; csrf?: string | null; asf?: string | null } = {},
 ): Promise<APIResponse> {
   const query = options.query ?? authorizeQuery();
-  const form = { ...fields };
+  // The classic page's script fills cognitoAsfData on submit; a protocol test plays that part.
+  const form: Record<string, string> = options.asf === null ? { ...fields } : { cognitoAsfData: options.asf ?? ASF_DATA, ...fields };
   if (options.csrf === undefined) form['_csrf'] = (await openLogin(api, server, query)).csrf;
   else if (options.csrf !== null) form['_csrf'] = options.csrf;
   return api.post(`${server.url}/login?${query}`, {
@@ -118,4 +122,34 @@ export async function redeem(
     form: { grant_type: 'authorization_code', redirect_uri: CALLBACK, ...form },
     headers: authorization === null ? {} : { Authorization: authorization },
   });
+}
+
+/** The JSON a managed screen hands its script; the markup itself is built in the browser. */
+export interface ManagedScreenJson {
+  lang: string;
+  title: string;
+  heading: string;
+  intro?: string;
+  detail?: { label: string; value: string };
+  action: string;
+  csrfToken: string;
+  error: string | null;
+  steps: Array<{
+    fields: Array<{ name: string; label: string; type: string; autocomplete?: string }>;
+    buttons: Array<{ text: string; action?: string; secondary?: boolean }>;
+    echo?: { text: string; field: string };
+  }>;
+  links: Array<{ href: string; text: string }>;
+  hydrationMs: number | null;
+}
+
+export function managedScreen(html: string): ManagedScreenJson {
+  const match = /window\.__LOGIN_CONFIG__ = (\{.*?\});\n/.exec(html);
+  expect(match, 'managed page embeds its config').not.toBeNull();
+  return JSON.parse(match?.[1] ?? '{}') as ManagedScreenJson;
+}
+
+/** A path on the mock (Location headers and JSON redirects are relative there). */
+export function pathOf(location: string): string {
+  return new URL(location, 'http://mock').pathname;
 }

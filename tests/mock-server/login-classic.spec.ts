@@ -1,5 +1,8 @@
+import type { APIResponse } from '@playwright/test';
 import { startMockServer, type MockServer } from '../../mock-server/index.js';
+import { ASF_REFUSED } from '../../mock-server/routes/login.js';
 import {
+  ASF_DATA,
   authorizeQuery,
   CALLBACK,
   CALLBACK_ALT,
@@ -45,7 +48,8 @@ test.describe('classic login screen', () => {
     expect(count(html, /<form name="cognitoSignInForm" method="post" action="\/login\?[^"]+"/)).toBe(2);
     expect(count(html, /<input id="signInFormUsername" name="username" type="text"[^>]*placeholder="Username"[^>]*required>/)).toBe(2);
     expect(count(html, /<input id="signInFormPassword" name="password" type="password"[^>]*placeholder="Password"[^>]*required>/)).toBe(2);
-    expect(count(html, /<input name="signInSubmitButton" type="submit"[^>]*value="Sign in">/)).toBe(2);
+    expect(count(html, /<input name="signInSubmitButton" type="submit"[^>]*value="Sign in" aria-label="submit">/)).toBe(2);
+    expect(count(html, /<input type="hidden" name="cognitoAsfData" id="cognitoAsfData">/)).toBe(2);
     expect(count(html, /<label class="label-customizable" for="signInFormUsername">Username<\/label>/)).toBe(2);
     expect(count(html, /<label class="label-customizable">Password<\/label>/)).toBe(2);
     expect(count(html, new RegExp(`name="_csrf" value="${csrf}"`))).toBe(2);
@@ -71,7 +75,7 @@ test.describe('classic login screen', () => {
 
   test('escapes the forwarded query in the markup', async ({ api }) => {
     const { html } = await openLogin(api, server, authorizeQuery({ state: '"><script>alert(1)</script>' }));
-    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<script>alert');
     expect(html).not.toMatch(/action="[^"]*"><script/);
   });
 });
@@ -97,27 +101,53 @@ test.describe('wrong credentials keep the user on /login', () => {
   }
 });
 
+/** Cognito answers a missing or stale token with its /error page, not a bare 403. */
+function errorPageError(response: APIResponse): string | null {
+  expect(response.status()).toBe(302);
+  expect(setCookies(response).some((c) => c.startsWith('cognito='))).toBe(false);
+  const location = new URL(locationOf(response), 'http://mock');
+  expect(location.pathname).toBe('/error');
+  return location.searchParams.get('error');
+}
+
 test.describe('CSRF protection', () => {
-  test('a POST without _csrf is refused with 403', async ({ api }) => {
+  test('a POST without _csrf is sent to the error page', async ({ api }) => {
     const response = await postLogin(api, server, { username: USERNAME, password: PASSWORD }, { csrf: null });
-    expect(response.status()).toBe(403);
-    expect(await response.text()).toContain('CSRF');
+    expect(errorPageError(response)).toBe('invalid_request');
+    const page = await api.get(`${server.url}${locationOf(response)}`);
+    expect(page.status()).toBe(400);
+    expect(await page.text()).toContain('An error was encountered with the requested page.');
   });
 
-  test('a POST with a wrong _csrf is refused with 403', async ({ api }) => {
+  test('a POST with a wrong _csrf is sent to the error page', async ({ api }) => {
     await openLogin(api, server);
     const response = await postLogin(api, server, { username: USERNAME, password: PASSWORD }, { csrf: 'x'.repeat(32) });
-    expect(response.status()).toBe(403);
+    expect(errorPageError(response)).toBe('invalid_request');
   });
 
-  test('a POST whose token was never set as a cookie is refused with 403', async ({ api, playwright }) => {
+  test('a POST whose token was never set as a cookie (stale page) is sent to the error page', async ({ api, playwright }) => {
     const { csrf } = await openLogin(api, server);
     const stranger = await playwright.request.newContext({ maxRedirects: 0 });
     const response = await stranger.post(`${server.url}/login?${authorizeQuery()}`, {
-      form: { username: USERNAME, password: PASSWORD, _csrf: csrf },
+      form: { username: USERNAME, password: PASSWORD, _csrf: csrf, cognitoAsfData: ASF_DATA },
     });
-    expect(response.status()).toBe(403);
+    expect(errorPageError(response)).toBe('invalid_request');
     await stranger.dispose();
+  });
+});
+
+test.describe('advanced security data', () => {
+  test('a sign-in without cognitoAsfData is refused on the login screen', async ({ api }) => {
+    const response = await postLogin(api, server, { username: USERNAME, password: PASSWORD }, { asf: null });
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    expect(errorMessage(html)).toBe(ASF_REFUSED);
+    expect(setCookies(response).some((c) => c.startsWith('cognito='))).toBe(false);
+  });
+
+  test('an empty cognitoAsfData is refused too', async ({ api }) => {
+    const response = await postLogin(api, server, { username: USERNAME, password: PASSWORD }, { asf: '' });
+    expect(errorMessage(await response.text())).toBe(ASF_REFUSED);
   });
 });
 

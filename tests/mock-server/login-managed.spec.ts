@@ -39,20 +39,28 @@ test('the managed page is an empty #root plus a script, like a React app', async
   expect(html).toContain('<div id="root" class="container"></div>');
   expect(html).not.toMatch(/<input(?! type="hidden")/);
   expect(html).not.toContain('signInFormUsername');
-  expect(loginConfig(html)).toEqual({
+  expect(html).toContain('<html lang="en">');
+  expect(loginConfig(html)).toMatchObject({
+    lang: 'en',
     action: `/login?${query}`,
-    forgotPasswordHref: `/forgotPassword?${query}`,
+    links: [{ href: `/forgotPassword?${query}`, text: 'Forgot password?' }],
     csrfToken: csrf,
     error: null,
-    twoStep: false,
-    drift: false,
+    hydrationMs: null,
+    steps: [
+      {
+        fields: [
+          { name: 'username', label: 'Username', type: 'text', autocomplete: 'username' },
+          { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' },
+        ],
+        buttons: [{ text: 'Sign in' }],
+      },
+    ],
   });
   // Controlled inputs: state comes from input events, submit sends state.
   expect(html).toContain("node.addEventListener('input', value)");
-  expect(html).toContain("body.set('username', state.username)");
+  expect(html).toContain('body.set(name, state.values[name])');
   expect(html).toContain('window.location.assign(result.redirect)');
-  expect(html).toContain("'Email address'");
-  expect(html).toContain("text: 'Sign in'");
   expect(html).toContain("':r' + (nextId++).toString(36) + ':'");
 });
 
@@ -105,9 +113,11 @@ test('a plain form POST to the managed screen re-renders it with the error', asy
   expect(loginConfig(await response.text()).error).toBe(INCORRECT);
 });
 
-test('CSRF is required for JSON sign-in too', async ({ api }) => {
+test('CSRF is required for JSON sign-in too: the script is sent to the error page', async ({ api }) => {
   const response = await postLogin(api, server, { username: USERNAME, password: PASSWORD }, { json: true, csrf: null });
   expect(response.status()).toBe(403);
+  const { redirect } = (await response.json()) as { redirect: string };
+  expect(redirect).toMatch(/^\/error\?error=invalid_request&client_id=/);
 });
 
 test('the CSRF token may come in the X-CSRF-Token header', async ({ api }) => {
@@ -124,10 +134,10 @@ test('managed-two-step starts with the username and a Next button', async ({ api
   const twoStep = await startMockServer({ port: 0, loginUi: 'managed-two-step' });
   try {
     const { html } = await openLogin(api, twoStep);
-    expect(loginConfig(html)).toMatchObject({ twoStep: true, drift: false });
-    expect(html).toContain("step: config.twoStep ? 'username' : 'credentials'");
-    expect(html).toContain("text: 'Next'");
-    expect(html).toContain("'Signing in as '");
+    const steps = loginConfig(html)['steps'] as Array<{ fields: Array<{ name: string }>; buttons: Array<{ text: string }>; echo?: unknown }>;
+    expect(steps.map((step) => step.fields.map((f) => f.name))).toEqual([['username'], ['password']]);
+    expect(steps.map((step) => step.buttons.map((b) => b.text))).toEqual([['Next'], ['Sign in']]);
+    expect(steps[1]?.echo).toEqual({ text: 'Signing in as', field: 'username' });
     const response = await postLogin(api, twoStep, { username: USERNAME, password: PASSWORD }, { json: true });
     expect(((await response.json()) as { redirect: string }).redirect).toMatch(/^http:\/\/localhost\/callback\?code=/);
   } finally {
@@ -140,7 +150,7 @@ test('setLoginUi switches the screen of a running server', async ({ api }) => {
   try {
     expect((await openLogin(api, switching)).html).toContain('signInFormUsername');
     switching.setLoginUi('managed-two-step');
-    expect(loginConfig((await openLogin(api, switching)).html).twoStep).toBe(true);
+    expect(loginConfig((await openLogin(api, switching)).html)['steps']).toHaveLength(2);
     switching.setLoginUi('classic');
     expect((await openLogin(api, switching)).html).toContain('signInFormUsername');
     expect(() => switching.setLoginUi('fancy' as never)).toThrow('Unknown login UI "fancy"');

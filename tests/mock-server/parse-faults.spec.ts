@@ -12,6 +12,8 @@ test.describe('parseFaults', () => {
       'access-denied',
       'selector-drift',
       'token-500',
+      'late-hydration',
+      'blank-first-render',
     ]);
   });
 
@@ -41,7 +43,7 @@ test.describe('parseFaults', () => {
 
   test('rejects an unknown name and says what it expected', () => {
     expect(() => parseFaults('login-500,x')).toThrow(
-      'Unknown MOCK_FAULTS entry "x": expected one of login-500, slow-login=<ms>, malformed-code, missing-code, state-mismatch, access-denied, selector-drift, token-500',
+      'Unknown MOCK_FAULTS entry "x": expected one of login-500, slow-login=<ms>, malformed-code, missing-code, state-mismatch, access-denied, selector-drift, token-500, late-hydration=<ms>, blank-first-render',
     );
     expect(() => parseFaults('login500')).toThrow(/^Unknown MOCK_FAULTS entry "login500"/);
   });
@@ -51,6 +53,21 @@ test.describe('parseFaults', () => {
       expect(() => parseFaults(spec)).toThrow('slow-login needs a duration in ms, e.g. slow-login=2000');
     });
   }
+
+  test('reads the screen faults', () => {
+    expect(parseFaults('late-hydration=1500,blank-first-render')).toEqual({ lateHydrationMs: 1500, blankFirstRender: true });
+  });
+
+  for (const spec of ['late-hydration', 'late-hydration=soon', 'late-hydration=-1']) {
+    test(`rejects "${spec}" without a whole number of ms`, () => {
+      expect(() => parseFaults(spec)).toThrow('late-hydration needs a duration in ms, e.g. late-hydration=1500');
+    });
+  }
+
+  test('rejects a value on blank-first-render and a malformed duration object', async () => {
+    expect(() => parseFaults('blank-first-render=1')).toThrow(/blank-first-render takes no value/);
+    await expect(startMockServer({ faults: { lateHydrationMs: Number.NaN } })).rejects.toThrow(/late-hydration needs/);
+  });
 
   test('rejects a value on a flag fault', () => {
     expect(() => parseFaults('token-500=1')).toThrow(/token-500 takes no value/);

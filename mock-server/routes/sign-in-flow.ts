@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AuthorizeRequest } from '../authorize-request.js';
+import { callbackLocation } from '../callback.js';
+import { SESSION_COOKIE, type ServerContext } from '../context.js';
+import { CHALLENGE_PATHS, type Challenge } from '../flows.js';
+import { appendSetCookie, redirect, sendJson, serializeCookie } from '../http.js';
+import { Secret } from 'otpauth';
+
+/** The managed screens submit with fetch and ask for JSON; the others are plain POSTs. */
+export function wantsJson(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').includes('application/json');
+}
+
+/** A redirect for a form POST, `{redirect}` for a script that navigates itself. */
+export function goTo(res: ServerResponse, json: boolean, location: string, status = 200): void {
+  if (json) return sendJson(res, status, { redirect: location });
+  return redirect(res, location);
+}
+
+export function challengeLocation(challenge: Challenge, rawQuery: string): string {
+  return `${CHALLENGE_PATHS[challenge]}?${rawQuery}`;
+}
+
+/** Signed in: the session cookie, then the callback with a fresh code. */
+export function completeSignIn(
+  res: ServerResponse,
+  ctx: ServerContext,
+  request: AuthorizeRequest,
+  username: string,
+  json: boolean,
+): void {
+  const sessionId = ctx.sessions.create(username);
+  const session = ctx.sessions.find(sessionId);
+  appendSetCookie(
+    res,
+    serializeCookie(SESSION_COOKIE, sessionId, { maxAgeSeconds: ctx.sessions.ttlMs / 1000, httpOnly: true }),
+  );
+  const location = callbackLocation(ctx, request, username, session?.authTime ?? Date.now());
+  return goTo(res, json, location);
+}
+
+/** The screens Cognito puts between a right password and the callback, in its order. */
+export function challengesAfterPassword(ctx: ServerContext, username: string): Challenge[] {
+  const traits = ctx.users.traits(username, ctx.pool);
+  const pending: Challenge[] = [];
+  if (traits.status === 'FORCE_CHANGE_PASSWORD') pending.push('new-password');
+  if (traits.mfa === 'setup') pending.push('mfa-setup');
+  else if (traits.mfa !== undefined) pending.push(traits.mfa);
+  if (ctx.pool.passkeyOffer) pending.push('passkey-offer');
+  return pending;
+}
+
+/** The password was right: on to the first challenge, or straight to the callback. */
+export function afterPassword(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: ServerContext,
+  request: AuthorizeRequest,
+  username: string,
+  json: boolean,
+): void {
+  ctx.flows.end(req, res);
+  const pending = challengesAfterPassword(ctx, username);
+  const first = pending[0];
+  if (first === undefined) return completeSignIn(res, ctx, request, username, json);
+  ctx.flows.start(res, {
+    rawQuery: request.rawQuery,
+    username,
+    pending,
+    authTime: Date.now(),
+    ...(pending.includes('mfa-setup') ? { setupSecret: new Secret({ size: 20 }).base32 } : {}),
+  });
+  return goTo(res, json, challengeLocation(first, request.rawQuery));
+}
