@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { wordsPattern } from './language.js';
-import { lookAt, waitForChange, describeLook, type Look, type RecogniserOverrides } from './recognise.js';
+import { ROLE_ATTRIBUTE, lookAt, waitForChange, describeLook, type Look, type RecogniserOverrides } from './recognise.js';
 import { RecognisedScreen, fillAndSubmit, type ActionBudget, type Submission } from './screen.js';
 
 /** The three login screens Cognito can serve (DESIGN.md); any other one-step form reads as `managed`. */
@@ -98,13 +98,13 @@ export class LoginPage {
         : page
             .locator('input[autocomplete~="username"], input[autocomplete~="email"], input[type="email"]')
             .or(page.getByLabel(wordsPattern('username', { whole: true })))
-            .or(page.locator('input[name="username"], input#signInFormUsername')),
+            .or(page.locator(`input[name="username"], input#signInFormUsername, [${ROLE_ATTRIBUTE}="username"]`)),
     );
-    this.passwordField = visible(overrides.password ? page.locator(overrides.password) : page.locator('input[type="password"]:not([autocomplete~="new-password"])'));
+    this.passwordField = visible(overrides.password ? page.locator(overrides.password) : page.locator(`input[type="password"]:not([autocomplete~="new-password"]), [${ROLE_ATTRIBUTE}="password"]`));
     this.signInButton = visible(
       overrides.submit
         ? page.locator(overrides.submit)
-        : page.getByRole('button', { name: wordsPattern('signIn', { whole: true }) }).or(page.locator('input[name="signInSubmitButton"]')),
+        : page.getByRole('button', { name: wordsPattern('signIn', { whole: true }) }).or(page.locator(`input[name="signInSubmitButton"], [${ROLE_ATTRIBUTE}="submit"]`)),
     );
     this.nextButton = visible(page.getByRole('button', { name: wordsPattern('next', { whole: true }) }));
     this.errorMessage = visible(page.locator('#loginErrorMessage').or(page.getByRole('alert')));

@@ -20,6 +20,8 @@ import type { Locator, Page } from '@playwright/test';
 import { wordsOfAllLanguages } from './language.js';
 
 export const HANDLE_ATTRIBUTE = 'data-login-harness';
+/** Set by each look on the fields (and the submit button) it gave a role: `[data-login-harness-role="username"]`. */
+export const ROLE_ATTRIBUTE = `${HANDLE_ATTRIBUTE}-role`;
 
 export type FieldRole = 'username' | 'password' | 'newPassword' | 'oneTimeCode' | 'other';
 export type ButtonIntent = 'signIn' | 'next' | 'decline' | 'methodPassword' | 'passkey' | 'forgotPassword';
@@ -235,6 +237,10 @@ const LOOK = String.raw`(args) => {
     oneTimeCode: re.oneTimeCode.test(bodyText),
   };
   const fields = info.map((f) => ({ handle: handle(f.el), role: roleOf.get(f.el) || 'other', type: f.type, valueLength: (f.el.value || '').length }));
+  // The roles, on the elements too, so page objects' locators can name them (ROLE_ATTRIBUTE).
+  for (const el of document.querySelectorAll('[' + ATTR + '-role]')) el.removeAttribute(ATTR + '-role');
+  for (const f of info) if (roleOf.has(f.el)) f.el.setAttribute(ATTR + '-role', roleOf.get(f.el));
+  if (submit) submit.setAttribute(ATTR + '-role', 'submit');
   const roleHandle = (role) => { const f = info.find((x) => roleOf.get(x.el) === role); return f ? handle(f.el) : undefined; };
   const decline = seenButtons.find((b) => b.intents.includes('decline'));
   const methodPassword = seenButtons.find((b) => b.intents.includes('methodPassword'));
