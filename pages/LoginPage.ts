@@ -107,7 +107,8 @@ export class LoginPage {
         : page.getByRole('button', { name: wordsPattern('signIn', { whole: true }) }).or(page.locator(`input[name="signInSubmitButton"], [${ROLE_ATTRIBUTE}="submit"]`)),
     );
     this.nextButton = visible(page.getByRole('button', { name: wordsPattern('next', { whole: true }) }));
-    this.errorMessage = visible(page.locator('#loginErrorMessage').or(page.getByRole('alert')));
+    // Structure, as the recogniser reads errors: Cognito's paragraph, an alert, an element called an error.
+    this.errorMessage = visible(page.locator('#loginErrorMessage').or(page.getByRole('alert')).or(page.locator('[class*="error" i]:not(input):not(form)')));
     this.forgotPasswordLink = visible(page.getByRole('link', { name: wordsPattern('forgotPassword') }));
   }
 
