@@ -61,7 +61,21 @@ export interface Look {
     methodPassword?: string;
   };
   error?: { text: string; kind: ScreenErrorKind };
-  cues: { mfaSetup: boolean; qr: boolean; sms: boolean; emailCode: boolean; passkey: boolean; newPassword: boolean; errorPage: boolean; oneTimeCode: boolean };
+  cues: {
+    mfaSetup: boolean;
+    qr: boolean;
+    sms: boolean;
+    emailCode: boolean;
+    /** a code was sent somewhere; `sentToEmail`: the masked destination shown looks like an e-mail address */
+    codeSent: boolean;
+    sentToEmail: boolean;
+    /** the masked destination shown looks like a phone number (+*******1234) */
+    sentToPhone: boolean;
+    passkey: boolean;
+    newPassword: boolean;
+    errorPage: boolean;
+    oneTimeCode: boolean;
+  };
   /** anything a person could act on: a visible field or button */
   drawn: boolean;
   /** loaded, and nothing at all to see: no text, no field, no button */
@@ -231,6 +245,9 @@ const LOOK = String.raw`(args) => {
     qr,
     sms: re.sms.test(bodyText),
     emailCode: re.emailCode.test(bodyText),
+    codeSent: re.codeSent.test(bodyText),
+    sentToEmail: /[^\s@]+@[^\s@]+\.[a-z*]{2,}/i.test(bodyText),
+    sentToPhone: /\+[0-9*][0-9*\s-]{5,}/.test(bodyText),
     passkey: re.passkey.test(bodyText),
     newPassword: re.newPassword.test(bodyText),
     errorPage: re.errorPage.test(bodyText),
