@@ -409,7 +409,14 @@ function watchServiceFailures(page: Page, baseUrl: string): { failure: Promise<n
     }
   };
   const onRequestFailed = (request: Request) => {
-    if (relevant(request) && request.failure()?.errorText !== 'net::ERR_ABORTED') {
+    const errorText = request.failure()?.errorText;
+    // A page of another host the browser was sent to (not the redirect URI, which is captured) is no
+    // failure of the login service: say which host it was.
+    if (!relevant(request) && request.isNavigationRequest() && request.frame() === page.mainFrame() && errorText !== 'net::ERR_ABORTED' && !errorText?.includes('BLOCKED_BY_CLIENT')) {
+      reject(new HarnessError('network', `the browser could not open ${new URL(request.url()).origin} (not the login service): ${errorText ?? 'unknown error'}`, { lastUrl: safeUrl(request.url()) }));
+      return;
+    }
+    if (relevant(request) && errorText !== 'net::ERR_ABORTED') {
       reject(new HarnessError('network', `request to the login service failed: ${request.failure()?.errorText ?? 'unknown error'} (${request.method()} ${new URL(request.url()).pathname})`, { lastUrl: safeUrl(request.url()) }));
     }
   };

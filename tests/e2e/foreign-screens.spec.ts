@@ -242,3 +242,15 @@ test.describe('challenges after the password', { tag: '@local-only' }, () => {
     expect(target.service.posts.at(-1)?.form.get('choice')).toBe('skip');
   });
 });
+
+test('a redirect to a host that does not resolve is not called "cannot reach the login service"', { tag: '@local-only' }, async ({ config, signInForCode }) => {
+  const unresolvable: ForeignStep = {
+    ...screens.conventionalForm(config.user),
+    // After the password the service sends the browser to a host no DNS knows (not the redirect URI).
+    next: () => 99,
+  };
+  const target = await foreign(config, [unresolvable]);
+
+  const failure = await expectFailure(signInForCode({ config: target.config, timeoutMs: 15_000 }), 'network', /^the browser could not open http:\/\/no-such-host\.invalid \(not the login service\): net::ERR_NAME_NOT_RESOLVED$/);
+  expect(failure.message).not.toMatch(/cannot reach the login service/);
+});

@@ -21,7 +21,7 @@ export interface ForeignStep {
   render(context: StepContext): string;
   /** undefined: accepted; a string: the error to show on this step again */
   accept?(form: URLSearchParams): string | undefined;
-  /** jump to another step instead of the next one (by index), after acceptance */
+  /** jump to another step instead of the next one (by index), after acceptance; 99: to a host that does not resolve */
   next?(form: URLSearchParams): number | undefined;
 }
 
@@ -70,6 +70,10 @@ export async function startForeignService(steps: ForeignStep[]): Promise<Foreign
           return;
         }
         const next = step?.next?.(form) ?? index + 1;
+        if (next === 99) {
+          response.writeHead(302, { location: 'http://no-such-host.invalid/welcome' }).end();
+          return;
+        }
         if (next < steps.length) {
           show(next, response);
           return;
