@@ -89,3 +89,15 @@ test('the configured user\'s TOTP secret is what the embedded server checks', as
     await server.close();
   }
 });
+
+test('localTarget({ totpSecret }) sets the secret on both sides and in the redaction list', async ({ api, localTarget }) => {
+  const secret = new Secret({ size: 20 }).base32;
+  const { config, server } = await localTarget({ userMfa: 'totp', totpSecret: secret, loginLang: 'ko' });
+  expect(config.user.totpSecret).toBe(secret);
+  expect(config.secrets).toContain(secret);
+  const mfa = locationOf(await postLogin(api, server, { username: config.user.username, password: config.user.password }));
+  expect(pathOf(mfa)).toBe('/mfa');
+  const csrf = csrfFrom(await (await api.get(`${server.url}${mfa}`)).text());
+  const code = new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+  expect((await api.post(`${server.url}${mfa}`, { form: { totpCode: code, _csrf: csrf } })).status()).toBe(302);
+});
