@@ -30,7 +30,20 @@ if (config.target.kind === 'embedded' && config.target.baseUrl === undefined) {
   process.env[EMBEDDED_URL_VARIABLE] = `http://127.0.0.1:${embeddedPort}`;
 }
 
-export default defineConfig({
+// The stage-safe e2e tests also run against a second local server used as a REMOTE stage, drawn
+// unlike the default (managed login in Korean, steps on their own paths, another unknown-client
+// error): a test leaning on one screen's wording or paths fails there. All shapes and languages:
+// npm run test:stage-matrix.
+const STAGE_URL_VARIABLE = 'RAYTEAMS_STAGE_PROJECT_URL';
+let stagePort: number | undefined;
+if (config.target.kind === 'embedded' && process.env[STAGE_URL_VARIABLE] === undefined) {
+  stagePort = await freePort();
+  process.env[STAGE_URL_VARIABLE] = `http://127.0.0.1:${stagePort}`;
+}
+const stageUrl = config.target.kind === 'embedded' ? process.env[STAGE_URL_VARIABLE] : undefined;
+
+// stageUnderTest: the fixtures' option (fixtures/index.ts) that points a project at a remote stage.
+export default defineConfig<object, { stageUnderTest: string | undefined }>({
   testDir: './tests',
   fullyParallel: true,
   forbidOnly: isCI,
@@ -83,17 +96,35 @@ export default defineConfig({
     { name: 'mock-server', testDir: './tests/mock-server' },
     { name: 'e2e', testDir: './tests/e2e' },
     { name: 'cli', testDir: './tests/cli' },
+    ...(stageUrl !== undefined
+      ? [{ name: 'e2e-stage-managed-ko', testDir: './tests/e2e', testIgnore: /no-secrets/, grepInvert: /@local-only/, use: { stageUnderTest: stageUrl } }]
+      : []),
   ],
   ...(embeddedPort !== undefined
     ? {
-        webServer: {
-          command: `node bin/rayteams-login.mjs mock-server --port ${embeddedPort} --quiet`,
-          url: `http://127.0.0.1:${embeddedPort}/health`,
-          reuseExistingServer: false,
-          timeout: 30_000,
-          stdout: 'ignore',
-          stderr: 'pipe',
-        },
+        webServer: [
+          {
+            command: `node bin/rayteams-login.mjs mock-server --port ${embeddedPort} --quiet`,
+            url: `http://127.0.0.1:${embeddedPort}/health`,
+            reuseExistingServer: false,
+            timeout: 30_000,
+            stdout: 'ignore',
+            stderr: 'pipe',
+          },
+          ...(stagePort !== undefined
+            ? [
+                {
+                  command: `node bin/rayteams-login.mjs mock-server --port ${stagePort} --quiet`,
+                  env: { MOCK_LOGIN_UI: 'managed-two-page', MOCK_LOGIN_LANG: 'ko', MOCK_UNKNOWN_CLIENT_ERROR: 'invalid_request' },
+                  url: `http://127.0.0.1:${stagePort}/health`,
+                  reuseExistingServer: false,
+                  timeout: 30_000,
+                  stdout: 'ignore' as const,
+                  stderr: 'pipe' as const,
+                },
+              ]
+            : []),
+        ],
       }
     : {}),
 });

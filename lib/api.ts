@@ -31,6 +31,8 @@ export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
   headless?: boolean;
   /** budget for each code, browser start included (default 30000 ms) */
   timeoutMs?: number;
+  /** when the run began (epoch ms), if before this call: the first code's budget counts from then (a CLI passes its process start) */
+  runStartedAt?: number;
   logger?: Logger;
 }
 
@@ -50,6 +52,8 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
   const baseConfig = options.config ?? loadConfig(options);
   const config: HarnessConfig = options.usePkce === undefined ? baseConfig : { ...baseConfig, usePkce: options.usePkce };
   const timeoutMs = options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
+  // The first code's budget includes starting the browser and the target: --timeout bounds the run.
+  const firstDeadline = Math.min(Date.now(), options.runStartedAt ?? Infinity) + timeoutMs;
   // Fail before any browser or login: a code obtained and then not redeemable is a wasted login.
   if (options.exchange && !config.client.secret) {
     throw new HarnessError('config', 'token exchange needs the client secret: set OAUTH_CLIENT_SECRET (it is not set for this remote target)');
@@ -81,7 +85,8 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
         context = await browser.newContext();
       }
       const page = context.pages()[0] ?? (await context.newPage());
-      const result = await obtainAuthorizationCode(page, target.config, { request: authorizeRequestFor(target.config), timeoutMs, step });
+      const budget = index === 0 ? Math.max(1, Math.round(firstDeadline - Date.now())) : timeoutMs;
+      const result = await obtainAuthorizationCode(page, target.config, { request: authorizeRequestFor(target.config), timeoutMs: budget, step });
       codes.push(result);
       if (options.exchange) {
         tokens.push(await step('Exchange code', () => exchangeCode({ ...result, baseUrl: target.config.target.baseUrl }, { clientSecret: config.client.secret, timeoutMs })));

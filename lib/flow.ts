@@ -157,19 +157,19 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
    * The journey, one line per screen, in the order screens are tried on each look: a screen that can
    * contain another's fields (MFA setup has a code field) comes first.
    */
-  const journey: Array<[Screen, Acting]> = [
-    [errorPage, async () => {
+  const journey: Array<[Screen, string, Acting]> = [
+    [errorPage, 'Read the error page', async () => {
       const code = (await errorPage.code(budget.timeoutMs())) ?? 'unknown';
       throw new HarnessError('authorization_error', `login service showed its error page${state.submissions > 0 ? ' after sign-in' : ''}: error=${code}`, { lastUrl: safeUrl(page.url()) });
     }],
-    [newPassword, refuse('password_change_required', 'the account must choose a new password (it has a temporary one); the harness never sets one. Give it a permanent password, e.g. `aws cognito-idp admin-set-user-password --user-pool-id <pool> --username <user> --password <password> --permanent`')],
-    [mfaSetup, refuse('mfa_setup_required', 'the user pool requires MFA and the test account has none; the harness never enrols a device. Enrol an authenticator app once by hand and set TEST_TOTP_SECRET to its secret')],
-    [oneTimeCode, answerCode],
-    [methodChoice, (look) => methodChoice.choosePassword(look, budget)],
-    [passkeyOffer, (look) => passkeyOffer.decline(look, budget)],
-    [credentials, (look) => credentials.signIn(look, username, password, budget)],
-    [usernameAlone, (look) => usernameAlone.enterUsername(look, username, budget)],
-    [passwordAlone, (look) => passwordAlone.enterPassword(look, password, budget)],
+    [newPassword, 'New password asked for', refuse('password_change_required', 'the account must choose a new password (it has a temporary one); the harness never sets one. Give it a permanent password, e.g. `aws cognito-idp admin-set-user-password --user-pool-id <pool> --username <user> --password <password> --permanent`')],
+    [mfaSetup, 'MFA setup asked for', refuse('mfa_setup_required', 'the user pool requires MFA and the test account has none; the harness never enrols a device. Enrol an authenticator app once by hand and set TEST_TOTP_SECRET to its secret')],
+    [oneTimeCode, 'Enter one-time code', answerCode],
+    [methodChoice, 'Choose password sign-in', (look) => methodChoice.choosePassword(look, budget)],
+    [passkeyOffer, 'Decline passkey', (look) => passkeyOffer.decline(look, budget)],
+    [credentials, 'Sign in', (look) => credentials.signIn(look, username, password, budget)],
+    [usernameAlone, 'Enter username', (look) => usernameAlone.enterUsername(look, username, budget)],
+    [passwordAlone, 'Sign in', (look) => passwordAlone.enterPassword(look, password, budget)],
   ];
 
   const capture = await captureCallback(page, request.redirectUri, { blockNonEssential: options.blockNonEssential ?? true });
@@ -255,7 +255,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
         continue;
       }
       state.unknownSince = undefined;
-      const [screen, act] = found;
+      const [screen, title, act] = found;
       if (loginScreens.has(screen)) {
         state.loginShape ??= shapeOf(look);
         if (phases.loginScreenMs === undefined) record('loginScreenMs', performance.now() - journeyStarted);
@@ -271,7 +271,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
       if (times > MAX_ACTS_PER_SCREEN) {
         throw new HarnessError('unexpected_page', `the ${screen.name} screen was still shown after ${MAX_ACTS_PER_SCREEN} tries: ${describeLook(look)}`, { lastUrl: safeUrl(page.url()) });
       }
-      const submission = await step(`${screen.name}`, () => watch(act(look))).catch((error: unknown) => {
+      const submission = await step(title, () => watch(act(look))).catch((error: unknown) => {
         // A fill or click that ran out of its slice while time is left: the screen changed under it; look again.
         if (error instanceof Error && error.name === 'TimeoutError' && deadline - Date.now() > 0 && !isHarnessError(error)) return undefined;
         return failWith(error);
@@ -409,7 +409,14 @@ function watchServiceFailures(page: Page, baseUrl: string): { failure: Promise<n
     }
   };
   const onRequestFailed = (request: Request) => {
-    if (relevant(request) && request.failure()?.errorText !== 'net::ERR_ABORTED') {
+    const errorText = request.failure()?.errorText;
+    // A page of another host the browser was sent to (not the redirect URI, which is captured) is no
+    // failure of the login service: say which host it was.
+    if (!relevant(request) && request.isNavigationRequest() && request.frame() === page.mainFrame() && errorText !== 'net::ERR_ABORTED' && !errorText?.includes('BLOCKED_BY_CLIENT')) {
+      reject(new HarnessError('network', `the browser could not open ${new URL(request.url()).origin} (not the login service): ${errorText ?? 'unknown error'}`, { lastUrl: safeUrl(request.url()) }));
+      return;
+    }
+    if (relevant(request) && errorText !== 'net::ERR_ABORTED') {
       reject(new HarnessError('network', `request to the login service failed: ${request.failure()?.errorText ?? 'unknown error'} (${request.method()} ${new URL(request.url()).pathname})`, { lastUrl: safeUrl(request.url()) }));
     }
   };

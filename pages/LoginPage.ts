@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { wordsPattern } from './language.js';
-import { lookAt, waitForChange, describeLook, type Look, type RecogniserOverrides } from './recognise.js';
+import { ROLE_ATTRIBUTE, lookAt, waitForChange, describeLook, type Look, type RecogniserOverrides } from './recognise.js';
 import { RecognisedScreen, fillAndSubmit, type ActionBudget, type Submission } from './screen.js';
 
 /** The three login screens Cognito can serve (DESIGN.md); any other one-step form reads as `managed`. */
@@ -98,16 +98,18 @@ export class LoginPage {
         : page
             .locator('input[autocomplete~="username"], input[autocomplete~="email"], input[type="email"]')
             .or(page.getByLabel(wordsPattern('username', { whole: true })))
-            .or(page.locator('input[name="username"], input#signInFormUsername')),
+            .or(page.getByPlaceholder(wordsPattern('username', { whole: true })))
+            .or(page.locator(`input[name="username"], input#signInFormUsername, [${ROLE_ATTRIBUTE}="username"]`)),
     );
-    this.passwordField = visible(overrides.password ? page.locator(overrides.password) : page.locator('input[type="password"]:not([autocomplete~="new-password"])'));
+    this.passwordField = visible(overrides.password ? page.locator(overrides.password) : page.locator(`input[type="password"]:not([autocomplete~="new-password"]), [${ROLE_ATTRIBUTE}="password"]`));
     this.signInButton = visible(
       overrides.submit
         ? page.locator(overrides.submit)
-        : page.getByRole('button', { name: wordsPattern('signIn', { whole: true }) }).or(page.locator('input[name="signInSubmitButton"]')),
+        : page.getByRole('button', { name: wordsPattern('signIn', { whole: true }) }).or(page.locator(`input[name="signInSubmitButton"], [${ROLE_ATTRIBUTE}="submit"]`)),
     );
     this.nextButton = visible(page.getByRole('button', { name: wordsPattern('next', { whole: true }) }));
-    this.errorMessage = visible(page.locator('#loginErrorMessage').or(page.getByRole('alert')));
+    // Structure, as the recogniser reads errors: Cognito's paragraph, an alert, an element called an error.
+    this.errorMessage = visible(page.locator('#loginErrorMessage').or(page.getByRole('alert')).or(page.locator('[aria-live=assertive], [class*="error" i]:not(input):not(form)').filter({ hasText: /\S/ })));
     // A link (classic, conventional) or a link-styled button (script-drawn screens), known by its
     // words in any language: its path and exact sentence differ between the login UIs.
     this.forgotPasswordLink = visible(page.getByRole('link', { name: wordsPattern('forgotPassword') }).or(page.getByRole('button', { name: wordsPattern('forgotPassword') })));
@@ -161,6 +163,8 @@ export class LoginPage {
 
   /** The error the screen shows, or undefined when it shows none. */
   async errorText(): Promise<string | undefined> {
+    const look = await lookAt(this.page, this.overrides).catch(() => undefined);
+    if (look?.error !== undefined) return look.error.text;
     if ((await this.errorMessage.count()) === 0) return undefined;
     const text = (await this.errorMessage.textContent())?.trim();
     return text ? text : undefined;

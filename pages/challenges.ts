@@ -29,6 +29,8 @@ export class OneTimeCodePage extends RecognisedScreen {
   method(look: Look): OneTimeCodeMethod {
     if (look.cues.sms) return 'SMS';
     if (look.cues.emailCode) return 'e-mail';
+    // "We sent a code to t***@e***.com" / "... to +*******1234": the destination says which.
+    if (look.cues.codeSent) return look.cues.sentToPhone || !look.cues.sentToEmail ? 'SMS' : 'e-mail';
     return 'authenticator app';
   }
 

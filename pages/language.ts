@@ -25,6 +25,8 @@ export type Concept =
   | 'sms'
   /** a code sent by e-mail */
   | 'emailCode'
+  /** a code was sent somewhere (by SMS or e-mail: the masked destination tells which) */
+  | 'codeSent'
   | 'passkey'
   /** "Not now", "Skip": declines an offer */
   | 'decline'
@@ -51,8 +53,9 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     oneTimeCode: ['authenticator', 'one-time', 'one time', 'verification code', 'authentication code', 'mfa code', 'totp', 'two-factor', '2fa', 'code'],
     newPassword: ['new password', 'change password', 'confirm password', 'set password', 'choose a password'],
     mfaSetup: ['set up', 'setup', 'scan', 'qr code', 'associate', 'register an authenticator', 'add an authenticator'],
-    sms: ['sms', 'text message', 'phone number ending', 'sent to your phone'],
-    emailCode: ['sent to your email', 'sent to your e-mail', 'email code', 'e-mail code', 'code to your email', 'check your email'],
+    sms: ['sms', 'text message', 'phone number ending', 'sent to your phone', 'code by sms'],
+    emailCode: ['sent to your email', 'sent to your e-mail', 'email code', 'e-mail code', 'code to your email', 'check your email', 'code by email', 'code by e-mail'],
+    codeSent: ['we sent a code', 'sent a code to', 'have delivered the authentication code', 'code has been sent'],
     passkey: ['passkey'],
     decline: ['not now', 'skip', 'maybe later', 'no thanks', 'remind me later', 'later'],
     methodPassword: ['password'],
@@ -74,6 +77,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['설정', 'QR 코드', '스캔', '등록'],
     sms: ['SMS', '문자 메시지', '전화번호'],
     emailCode: ['이메일로 전송', '이메일로 보낸', '이메일 코드', '이메일을 확인'],
+    codeSent: ['코드를 보냈습니다', '코드를 전송했습니다', '코드가 전송되었습니다'],
     passkey: ['패스키'],
     decline: ['나중에', '건너뛰기', '지금은 안 함', '지금은 하지 않음', '괜찮습니다'],
     methodPassword: ['비밀번호', '암호'],
@@ -95,6 +99,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['設定', 'セットアップ', 'qr コード', 'qrコード', 'スキャン', '登録'],
     sms: ['sms', 'テキストメッセージ', '電話番号'],
     emailCode: ['メールで送信', 'メールに送信', 'メールを確認'],
+    codeSent: ['コードを送信しました', 'コードを送信しました'],
     passkey: ['パスキー'],
     decline: ['後で', 'あとで', 'スキップ', '今はしない', '今は設定しない'],
     methodPassword: ['パスワード'],
@@ -116,6 +121,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['einrichten', 'qr-code', 'scannen'],
     sms: ['sms', 'textnachricht'],
     emailCode: ['per e-mail gesendet', 'an ihre e-mail'],
+    codeSent: ['code gesendet', 'wir haben einen code'],
     passkey: ['passkey', 'hauptschlüssel'],
     decline: ['nicht jetzt', 'überspringen', 'später'],
     methodPassword: ['passwort', 'kennwort'],
@@ -136,6 +142,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['configurar', 'código qr', 'escanear'],
     sms: ['sms', 'mensaje de texto'],
     emailCode: ['enviado a su correo', 'enviado a tu correo'],
+    codeSent: ['enviado un código', 'hemos enviado un código'],
     passkey: ['clave de acceso', 'passkey'],
     decline: ['ahora no', 'omitir', 'más tarde'],
     methodPassword: ['contraseña'],
@@ -156,6 +163,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['configurer', 'code qr', 'scanner'],
     sms: ['sms', 'message texte'],
     emailCode: ['envoyé à votre adresse e-mail', 'envoyé par e-mail'],
+    codeSent: ['envoyé un code', 'avons envoyé un code'],
     passkey: ["clé d'accès", 'clé d’accès', 'passkey'],
     decline: ['pas maintenant', 'ignorer', 'passer', 'plus tard'],
     methodPassword: ['mot de passe'],
@@ -176,6 +184,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['siapkan', 'atur', 'kode qr', 'pindai'],
     sms: ['sms', 'pesan teks'],
     emailCode: ['dikirim ke email'],
+    codeSent: ['mengirim kode', 'telah mengirimkan kode'],
     passkey: ['kunci sandi', 'passkey'],
     decline: ['jangan sekarang', 'lewati', 'nanti'],
     methodPassword: ['kata sandi'],
@@ -196,6 +205,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['configura', 'codice qr', 'scansiona'],
     sms: ['sms', 'messaggio di testo'],
     emailCode: ["inviato all'indirizzo e-mail", 'inviato via e-mail'],
+    codeSent: ['inviato un codice', 'abbiamo inviato un codice'],
     passkey: ['passkey'],
     decline: ['non ora', 'salta', 'più tardi'],
     methodPassword: ['password'],
@@ -216,6 +226,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['configurar', 'código qr', 'escanear', 'digitalizar'],
     sms: ['sms', 'mensagem de texto'],
     emailCode: ['enviado para seu e-mail', 'enviado ao seu e-mail'],
+    codeSent: ['enviamos um código', 'enviado um código'],
     passkey: ['chave de acesso', 'passkey'],
     decline: ['agora não', 'pular', 'mais tarde'],
     methodPassword: ['senha'],
@@ -236,6 +247,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['设置', '二维码', '扫描'],
     sms: ['短信'],
     emailCode: ['发送到您的电子邮件', '发送至您的邮箱'],
+    codeSent: ['已发送验证码', '发送了验证码', '已将验证码发送'],
     passkey: ['通行密钥'],
     decline: ['以后再说', '暂不', '跳过', '稍后'],
     methodPassword: ['密码'],
@@ -256,6 +268,7 @@ export const LANGUAGES: Readonly<Record<string, Vocabulary>> = {
     mfaSetup: ['設定', 'qr 碼', 'qr code', '掃描'],
     sms: ['簡訊'],
     emailCode: ['傳送至您的電子郵件', '寄送至您的電子郵件'],
+    codeSent: ['已傳送驗證碼', '已將驗證碼傳送'],
     passkey: ['密碼金鑰', '通行金鑰'],
     decline: ['以後再說', '略過', '跳過', '稍後'],
     methodPassword: ['密碼'],
@@ -278,6 +291,7 @@ export const CONCEPTS: readonly Concept[] = [
   'mfaSetup',
   'sms',
   'emailCode',
+  'codeSent',
   'passkey',
   'decline',
   'methodPassword',

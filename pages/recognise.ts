@@ -20,6 +20,8 @@ import type { Locator, Page } from '@playwright/test';
 import { wordsOfAllLanguages } from './language.js';
 
 export const HANDLE_ATTRIBUTE = 'data-login-harness';
+/** Set by each look on the fields (and the submit button) it gave a role: `[data-login-harness-role="username"]`. */
+export const ROLE_ATTRIBUTE = `${HANDLE_ATTRIBUTE}-role`;
 
 export type FieldRole = 'username' | 'password' | 'newPassword' | 'oneTimeCode' | 'other';
 export type ButtonIntent = 'signIn' | 'next' | 'decline' | 'methodPassword' | 'passkey' | 'forgotPassword';
@@ -59,7 +61,21 @@ export interface Look {
     methodPassword?: string;
   };
   error?: { text: string; kind: ScreenErrorKind };
-  cues: { mfaSetup: boolean; qr: boolean; sms: boolean; emailCode: boolean; passkey: boolean; newPassword: boolean; errorPage: boolean; oneTimeCode: boolean };
+  cues: {
+    mfaSetup: boolean;
+    qr: boolean;
+    sms: boolean;
+    emailCode: boolean;
+    /** a code was sent somewhere; `sentToEmail`: the masked destination shown looks like an e-mail address */
+    codeSent: boolean;
+    sentToEmail: boolean;
+    /** the masked destination shown looks like a phone number (+*******1234) */
+    sentToPhone: boolean;
+    passkey: boolean;
+    newPassword: boolean;
+    errorPage: boolean;
+    oneTimeCode: boolean;
+  };
   /** anything a person could act on: a visible field or button */
   drawn: boolean;
   /** loaded, and nothing at all to see: no text, no field, no button */
@@ -229,12 +245,19 @@ const LOOK = String.raw`(args) => {
     qr,
     sms: re.sms.test(bodyText),
     emailCode: re.emailCode.test(bodyText),
+    codeSent: re.codeSent.test(bodyText),
+    sentToEmail: /[^\s@]+@[^\s@]+\.[a-z*]{2,}/i.test(bodyText),
+    sentToPhone: /\+[0-9*][0-9*\s-]{5,}/.test(bodyText),
     passkey: re.passkey.test(bodyText),
     newPassword: re.newPassword.test(bodyText),
     errorPage: re.errorPage.test(bodyText),
     oneTimeCode: re.oneTimeCode.test(bodyText),
   };
   const fields = info.map((f) => ({ handle: handle(f.el), role: roleOf.get(f.el) || 'other', type: f.type, valueLength: (f.el.value || '').length }));
+  // The roles, on the elements too, so page objects' locators can name them (ROLE_ATTRIBUTE).
+  for (const el of document.querySelectorAll('[' + ATTR + '-role]')) el.removeAttribute(ATTR + '-role');
+  for (const f of info) if (roleOf.has(f.el)) f.el.setAttribute(ATTR + '-role', roleOf.get(f.el));
+  if (submit) submit.setAttribute(ATTR + '-role', 'submit');
   const roleHandle = (role) => { const f = info.find((x) => roleOf.get(x.el) === role); return f ? handle(f.el) : undefined; };
   const decline = seenButtons.find((b) => b.intents.includes('decline'));
   const methodPassword = seenButtons.find((b) => b.intents.includes('methodPassword'));

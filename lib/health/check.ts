@@ -30,7 +30,7 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
   // Set again once the page exists: browser overhead says nothing about the login service.
   let started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const phases = (): HealthPhases => ({ loginScreenMs: login.loginScreenMs, signInMs: login.signInMs, tokenExchangeMs, totalMs: elapsed() });
+  const phases = (): HealthPhases => ({ loginScreenMs: login.loginScreenMs, signInMs: login.signInMs, mfaMs: login.mfaMs, tokenExchangeMs, totalMs: elapsed() });
   try {
     if (options.artifactsDir !== undefined) await startTrace(context);
     const page = await context.newPage();

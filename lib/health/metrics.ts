@@ -41,6 +41,7 @@ export function renderMetrics(result: HealthResult, lastSuccessAt: Date | undefi
   const phases: Array<[PhaseName, number | undefined]> = [
     ['login_screen', result.phases.loginScreenMs],
     ['sign_in', result.phases.signInMs],
+    ['mfa', result.phases.mfaMs],
     ['token_exchange', result.phases.tokenExchangeMs],
     ['total', result.phases.totalMs],
   ];

@@ -4,7 +4,7 @@
  */
 import type { HealthResult, PhaseName } from './types.js';
 
-const PHASE_LABELS: Record<PhaseName, string> = { login_screen: 'login screen', sign_in: 'sign-in', token_exchange: 'token exchange', total: 'total' };
+const PHASE_LABELS: Record<PhaseName, string> = { login_screen: 'login screen', sign_in: 'sign-in', mfa: 'MFA', token_exchange: 'token exchange', total: 'total' };
 
 const ms = (value: number | undefined) => (value === undefined ? '–' : `${value} ms`);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -53,7 +53,7 @@ export interface HealthJson {
   target: string;
   started_at: string;
   duration_ms: number;
-  phases: { login_screen_ms: number | null; sign_in_ms: number | null; token_exchange_ms: number | null; total_ms: number };
+  phases: { login_screen_ms: number | null; sign_in_ms: number | null; mfa_ms?: number; token_exchange_ms: number | null; total_ms: number };
   thresholds_exceeded: Array<{ phase: PhaseName; ms: number; threshold_ms: number }>;
   attempts: number;
   artifacts: string[];
@@ -70,6 +70,7 @@ export function toHealthJson(result: HealthResult): HealthJson {
     phases: {
       login_screen_ms: result.phases.loginScreenMs ?? null,
       sign_in_ms: result.phases.signInMs ?? null,
+      ...(result.phases.mfaMs !== undefined ? { mfa_ms: result.phases.mfaMs } : {}),
       token_exchange_ms: result.phases.tokenExchangeMs ?? null,
       total_ms: result.phases.totalMs,
     },

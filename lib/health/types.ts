@@ -31,12 +31,14 @@ export function isHealthFailureReason(reason: string): reason is HealthFailureRe
   return (HEALTH_FAILURE_REASONS as readonly string[]).includes(reason);
 }
 
-export type PhaseName = 'login_screen' | 'sign_in' | 'token_exchange' | 'total';
+export type PhaseName = 'login_screen' | 'sign_in' | 'mfa' | 'token_exchange' | 'total';
 
 /** Durations in ms; undefined when the phase did not run (failed before it, or no client secret). */
 export interface HealthPhases {
   loginScreenMs: number | undefined;
   signInMs: number | undefined;
+  /** the one-time-code step (part of sign-in); undefined when no code was asked for */
+  mfaMs?: number | undefined;
   tokenExchangeMs: number | undefined;
   /** authorize URL opened → last phase done (browser start excluded: it says nothing about the service) */
   totalMs: number;

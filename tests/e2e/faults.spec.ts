@@ -20,7 +20,6 @@ const SIGN_IN_FAULTS: SignInFault[] = [
   { fault: 'missing-code', reason: 'bad_code', message: /^callback carries no code$/ },
   { fault: 'state-mismatch', reason: 'state_mismatch', message: /^callback state differs from the state sent$/ },
   { fault: 'access-denied', reason: 'authorization_error', message: /^authorization server returned error=access_denied\b/ },
-  { fault: 'selector-drift', reason: 'unexpected_page', message: /^no recognisable username field on http:\/\/127\.0\.0\.1:\d+\/login; set LOGIN_USERNAME_SELECTOR/ },
 ];
 
 test.describe('faults', { tag: '@local-only' }, () => {

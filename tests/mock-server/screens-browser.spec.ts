@@ -169,3 +169,43 @@ test('managed new-password and setup screens render in the browser', async ({ pa
   await expect(page.locator('input[autocomplete="new-password"]')).toHaveCount(2);
   expect(server.stats().passwordChanges).toBe(0);
 });
+
+test('managed reset screens in Korean: "Forgot password?", Send code, then the code and new password', async ({ page }) => {
+  const server = await serve({ loginUi: 'managed', loginLang: 'ko' });
+  await open(page, server);
+  await page.getByRole('link', { name: '비밀번호를 잊으셨나요?' }).click();
+  await expect(page.getByRole('heading', { name: '비밀번호 재설정' })).toBeVisible();
+  await page.getByLabel('사용자 이름').fill(USERNAME);
+  await page.getByRole('button', { name: '코드 보내기' }).click();
+  await expect(page.getByRole('heading', { name: '코드 입력' })).toBeVisible();
+  await expect(page.locator('input[autocomplete="one-time-code"]')).toBeVisible();
+  await expect(page.locator('input[autocomplete="new-password"]')).toHaveCount(2);
+  await page.getByRole('link', { name: '로그인으로 돌아가기' }).click();
+  await expect(page.getByLabel('비밀번호')).toBeVisible();
+});
+
+for (const [userMfa, heading] of [
+  ['sms', 'Check your text messages'],
+  ['email', 'Check your email'],
+  ['setup', 'Set up multi-factor authentication'],
+] as const) {
+  test(`managed ${userMfa} screen renders with a code field`, async ({ page }) => {
+    const server = await serve({ loginUi: 'managed', userMfa });
+    await open(page, server);
+    await page.getByLabel('Username').fill(USERNAME);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+    await page.getByLabel('Code').fill('123456');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Invalid code received for user');
+  });
+}
+
+test('managed error page renders in the remembered language', async ({ page }) => {
+  const server = await serve({ loginUi: 'managed' });
+  await open(page, server, { lang: 'ja' });
+  await page.goto(`${server.url}/oauth2/authorize?${authorizeQuery({ client_id: 'nobody' })}`);
+  await expect(page.getByRole('alert')).toContainText('問題が発生しました');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+});

@@ -129,6 +129,54 @@ test.describe('screen faults over HTTP', () => {
   });
 });
 
+test.describe('managed-two-page', () => {
+  test('the username posts to /login, the password is its own page at /login/password', async ({ api }) => {
+    const server = await serve({ loginUi: 'managed-two-page' });
+    const screen = managedScreen((await openLogin(api, server)).html);
+    expect(screen.steps.map((s) => s.fields.map((f) => f.name))).toEqual([['username']]);
+    const step = await postLogin(api, server, { username: USERNAME }, { json: true });
+    const { redirect } = (await step.json()) as { redirect: string };
+    expect(redirect).toBe(`/login/password?${authorizeQuery()}`);
+    const password = managedScreen(await (await api.get(`${server.url}${redirect}`)).text());
+    expect(password.action).toBe(redirect);
+    expect(password.steps.map((s) => s.fields.map((f) => f.autocomplete))).toEqual([['current-password']]);
+    // A plain form POST works too, answered with redirects.
+    const done = await api.post(`${server.url}${redirect}`, { form: { password: PASSWORD, _csrf: password.csrfToken } });
+    expect(done.status()).toBe(302);
+    expect(codeFrom(new URL(locationOf(done)))).toMatch(UUID_V4);
+  });
+
+  test('an unknown user gets the password page too (no account enumeration), then the usual error', async ({ api }) => {
+    const server = await serve({ loginUi: 'managed-two-page', loginLang: 'ja' });
+    const step = await postLogin(api, server, { username: 'nobody@example.com' }, { json: true });
+    const { redirect } = (await step.json()) as { redirect: string };
+    const password = managedScreen(await (await api.get(`${server.url}${redirect}`)).text());
+    const wrong = await api.post(`${server.url}${redirect}`, {
+      form: { password: PASSWORD, _csrf: password.csrfToken },
+      headers: { Accept: 'application/json' },
+    });
+    expect(await wrong.json()).toEqual({ error: 'ユーザー名またはパスワードが正しくありません。' });
+  });
+});
+
+test.describe('error page', () => {
+  test('managed login has its own, localised error page; classic keeps Cognito\'s', async ({ api }) => {
+    const managed = await serve({ loginUi: 'managed', loginLang: 'ko' });
+    const response = await api.get(`${managed.url}/oauth2/authorize?${authorizeQuery({ client_id: 'nobody' })}`);
+    const page = await api.get(`${managed.url}${locationOf(response)}`);
+    expect(page.status()).toBe(400);
+    const html = await page.text();
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain('<h2>문제가 발생했습니다</h2>');
+    expect(html).toContain('<span data-testid="error-code">redirect_mismatch</span>');
+    expect(html).not.toContain('An error was encountered');
+
+    const classic = await serve({});
+    const classicPage = await api.get(`${classic.url}/error?error=redirect_mismatch`);
+    expect(await classicPage.text()).toContain('An error was encountered with the requested page.');
+  });
+});
+
 test.describe('unknown client error value', () => {
   test('configurable: the error page says what the server is told to say', async ({ api }) => {
     const server = await serve({ unknownClientError: 'invalid_request' });

@@ -1,0 +1,112 @@
+/**
+ * A login service that is NOT the harness's mock: each test composes it from hand-written screens
+ * (other languages, other field names, no labels, odd structure, the challenges after the password),
+ * so recognition is tried on markup it was not written against. Screens are server-rendered forms
+ * that POST to /step/<n>; after the last step the browser is redirected to the callback.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StepContext {
+  /** the form's action for this step */
+  action: string;
+  /** the error of the previous attempt at this step */
+  error: string | undefined;
+  /** how many times this step was rendered (1 on the first) */
+  renders: number;
+}
+
+export interface ForeignStep {
+  render(context: StepContext): string;
+  /** undefined: accepted; a string: the error to show on this step again */
+  accept?(form: URLSearchParams): string | undefined;
+  /** jump to another step instead of the next one (by index), after acceptance; 99: to a host that does not resolve */
+  next?(form: URLSearchParams): number | undefined;
+}
+
+export interface ForeignService {
+  url: string;
+  /** every form the service received, by step index (never print: they may hold the password) */
+  posts: Array<{ step: number; form: URLSearchParams }>;
+  close(): Promise<void>;
+}
+
+export function page(title: string, body: string, lang = 'en'): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+}
+
+export async function startForeignService(steps: ForeignStep[]): Promise<ForeignService> {
+  const renders = new Map<number, number>();
+  const errors = new Map<number, string | undefined>();
+  const posts: ForeignService['posts'] = [];
+  let query = '';
+  const show = (index: number, response: ServerResponse) => {
+    const step = steps[index];
+    if (!step) throw new Error(`no step ${index}`);
+    const count = (renders.get(index) ?? 0) + 1;
+    renders.set(index, count);
+    const html = step.render({ action: `/step/${index}?${query}`, error: errors.get(index), renders: count });
+    errors.delete(index);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+  };
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (url.pathname === '/oauth2/authorize') {
+        query = url.search.slice(1);
+        response.writeHead(302, { location: `/login?${query}` }).end();
+      } else if (url.pathname === '/login' && request.method === 'GET') {
+        show(0, response);
+      } else if (url.pathname.startsWith('/step/') && request.method === 'POST') {
+        const index = Number(url.pathname.slice('/step/'.length));
+        const form = new URLSearchParams(await body(request));
+        posts.push({ step: index, form });
+        const step = steps[index];
+        const error = step?.accept?.(form);
+        if (error !== undefined) {
+          errors.set(index, error);
+          show(index, response);
+          return;
+        }
+        const next = step?.next?.(form) ?? index + 1;
+        if (next === 99) {
+          response.writeHead(302, { location: 'http://no-such-host.invalid/welcome' }).end();
+          return;
+        }
+        if (next < steps.length) {
+          show(next, response);
+          return;
+        }
+        const authorize = new URLSearchParams(query);
+        const callback = new URL(authorize.get('redirect_uri') ?? 'http://localhost/callback');
+        callback.searchParams.set('code', randomUUID());
+        const state = authorize.get('state');
+        if (state !== null) callback.searchParams.set('state', state);
+        response.writeHead(302, { location: callback.toString() }).end();
+      } else {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      }
+    })().catch(() => response.writeHead(500).end());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    posts,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function body(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
