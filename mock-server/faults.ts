@@ -9,6 +9,8 @@ export const FAULT_NAMES: readonly string[] = Object.freeze([
   'access-denied',
   'selector-drift',
   'token-500',
+  'me-401',
+  'me-500',
 ]);
 
 type FlagFault = Exclude<keyof MockFaults, 'slowLoginMs'>;
@@ -21,6 +23,8 @@ const FLAG_FAULTS: Readonly<Record<string, FlagFault>> = {
   'access-denied': 'accessDenied',
   'selector-drift': 'selectorDrift',
   'token-500': 'token500',
+  'me-401': 'me401',
+  'me-500': 'me500',
 };
 
 const SLOW_LOGIN_USAGE = 'slow-login needs a duration in ms, e.g. slow-login=2000';

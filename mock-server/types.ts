@@ -23,6 +23,9 @@ export interface MockFaults {
   accessDenied?: boolean;
   selectorDrift?: boolean;
   token500?: boolean;
+  /** GET /v1.0/me refuses every token (401) or fails (500) */
+  me401?: boolean;
+  me500?: boolean;
 }
 
 export interface MockServerOptions {
