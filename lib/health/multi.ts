@@ -100,7 +100,8 @@ export async function publishMetrics(entries: readonly MetricsEntry[], options: 
       }),
     );
   }
-  for (const error of errors) logger.warn(error);
+  // Shown even with --quiet: a run whose metrics went nowhere looks like a silent outage on the dashboard.
+  for (const error of errors) logger.error(error);
   return errors;
 }
 
