@@ -28,6 +28,9 @@ const targetSchema = z.strictObject({
   redirectUri: z.string().optional(),
   env: z
     .strictObject({
+      // Not secrets, but often kept beside them (CI secrets): may come from a variable too.
+      clientId: variableName.optional(),
+      redirectUri: variableName.optional(),
       username: variableName.optional(),
       password: variableName.optional(),
       clientSecret: variableName.optional(),
@@ -151,6 +154,8 @@ export function parseTargetsFile(file: string): TargetEntry[] {
       return;
     }
     const entry = parsed.data;
+    if (entry.clientId !== undefined && entry.env?.clientId !== undefined) problems.push({ variable: `${where}: env.clientId`, problem: 'give either clientId or env.clientId, not both' });
+    if (entry.redirectUri !== undefined && entry.env?.redirectUri !== undefined) problems.push({ variable: `${where}: env.redirectUri`, problem: 'give either redirectUri or env.redirectUri, not both' });
     const remote = entry.region !== undefined || entry.stage !== undefined || entry.baseUrl !== undefined;
     if (entry.baseUrl !== undefined && (entry.region !== undefined || entry.stage !== undefined)) problems.push({ variable: `${where}: baseUrl`, problem: 'give either baseUrl or region and stage, not both' });
     if (remote && entry.mock !== undefined) problems.push({ variable: `${where}: mock`, problem: 'only a local target (no region, stage or baseUrl) starts the embedded server that mock settings are for' });
@@ -200,6 +205,8 @@ export function loadTargets(file: string, options: LoadConfigOptions = {}, shard
     set('MOCK_LOGIN_UI', entry.mock?.loginUi);
     env['HEALTH_STATE_FILE'] = stateFileFor(baseStateFile, entry.name);
     const fromEnv: Array<[keyof NonNullable<TargetEntry['env']>, string]> = [
+      ['clientId', 'OAUTH_CLIENT_ID'],
+      ['redirectUri', 'OAUTH_REDIRECT_URI'],
       ['username', 'TEST_USERNAME'],
       ['password', 'TEST_PASSWORD'],
       ['clientSecret', 'OAUTH_CLIENT_SECRET'],
