@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { launchChromium } from '../browser.js';
 import { rayteamsBaseUrl, type HarnessConfig } from '../config.js';
+import { openTarget, type OpenTarget } from '../target.js';
 import type { Logger } from '../log.js';
 import { renderMetricsFor, writeMetricsFile, type MetricsEntry } from './metrics.js';
 import { pushMetrics } from './pushgateway.js';
@@ -50,13 +51,18 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
   let browser: Browser | undefined = options.browser;
   const launched = browser === undefined;
   const reports: HealthReport[] = new Array<HealthReport>(targets.length);
+  const servers = new Map<string, Promise<OpenTarget>>();
+  // Chromium starts while the embedded servers (if any) start: the two overlap instead of adding up.
+  const launching = launched ? launchChromium({ chromiumPath: first.config.chromiumPath, headless: options.headless ?? true, timeoutMs: options.timeoutMs ?? 30_000 }) : undefined;
+  launching?.catch(() => undefined);
   try {
-    browser ??= await launchChromium({ chromiumPath: first.config.chromiumPath, headless: options.headless ?? true, timeoutMs: options.timeoutMs ?? 30_000 });
+    const configs = await Promise.all(targets.map((target) => withSharedServer(target.config, servers)));
+    browser ??= await (launching as Promise<Browser>);
     const shared = browser;
     let next = 0;
     const worker = async () => {
       for (let index = next++; index < targets.length; index = next++) {
-        const target = targets[index] as CheckTarget;
+        const target = { ...(targets[index] as CheckTarget), config: configs[index] as HarnessConfig };
         const many = targets.length > 1 && target.label !== undefined;
         const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR, target.label ?? '') : options.artifactsDir;
         reports[index] = await runHealthCheck(target.config, {
@@ -70,11 +76,29 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
   } finally {
-    if (launched) await browser?.close().catch(() => undefined);
+    if (launched) await (browser ?? (await launching?.catch(() => undefined)))?.close().catch(() => undefined);
+    await Promise.all([...servers.values()].map((opening) => opening.then((server) => server.close()).catch(() => undefined)));
   }
   const entries: MetricsEntry[] = reports.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt }));
   const publishErrors = await publishMetrics(entries, options, logger);
   return { reports, exitCode: Math.max(...reports.map((report) => report.exitCode)), publishErrors };
+}
+
+/**
+ * Local targets with the same embedded-server settings (client, user, faults, screen) share one
+ * server: each check still signs in in its own fresh browser context, and a server's start (its
+ * signing key above all) is paid once instead of per target.
+ */
+async function withSharedServer(config: HarnessConfig, servers: Map<string, Promise<OpenTarget>>): Promise<HarnessConfig> {
+  if (config.target.kind !== 'embedded' || config.target.baseUrl !== undefined) return config;
+  const key = JSON.stringify([config.client, config.user, config.mock, config.codeTtlSeconds]);
+  let opening = servers.get(key);
+  if (opening === undefined) {
+    opening = openTarget(config);
+    servers.set(key, opening);
+  }
+  const server = await opening;
+  return { ...config, target: { kind: 'embedded', baseUrl: server.config.target.baseUrl } };
 }
 
 /** Writes the textfile (all targets) and pushes each target's group; failures are reported, not thrown. */
