@@ -12,6 +12,8 @@ test.describe('parseFaults', () => {
       'access-denied',
       'selector-drift',
       'token-500',
+      'me-401',
+      'me-500',
     ]);
   });
 
