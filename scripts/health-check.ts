@@ -76,6 +76,8 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   if (shard !== undefined && values.targets === undefined) throw new HarnessError('usage', '--shard needs --targets');
   const pushgatewayUrl = values.pushgateway;
   if (pushgatewayUrl !== undefined && !/^https?:\/\/[^/]/.test(pushgatewayUrl)) throw new HarnessError('usage', '--pushgateway must be an http(s) URL');
+  // Its password (https://user:password@host) is a secret like any other.
+  if (pushgatewayUrl !== undefined) protectSecrets([pushgatewayUrl, safeDecode(URL.canParse(pushgatewayUrl) ? new URL(pushgatewayUrl).password : '')]);
   const publish = { metricsFile: values['metrics-file'], pushgatewayUrl };
 
   let targets: CheckTarget[];
@@ -122,6 +124,14 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   for (const path of results.flatMap((result) => result.artifacts)) logger.info(`  artifact: ${path}`);
   return exitCode;
 });
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 async function publishConfigError(
   error: ConfigError,

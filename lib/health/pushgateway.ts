@@ -19,9 +19,16 @@ export function groupingPath(job: string, labels: Readonly<Record<string, string
 export async function pushMetrics(gatewayUrl: string, target: string, text: string, timeoutMs = 10_000): Promise<void> {
   const base = gatewayUrl.endsWith('/') ? gatewayUrl : `${gatewayUrl}/`;
   const url = new URL(groupingPath(PUSHGATEWAY_JOB, { target }), base);
+  const headers: Record<string, string> = { 'content-type': 'text/plain; version=0.0.4' };
+  // A gateway behind basic auth: https://user:password@host. fetch refuses credentials in the URL.
+  if (url.username !== '' || url.password !== '') {
+    headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+    url.username = '';
+    url.password = '';
+  }
   let response: Response;
   try {
-    response = await fetch(url, { method: 'PUT', headers: { 'content-type': 'text/plain; version=0.0.4' }, body: text, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, { method: 'PUT', headers, body: text, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     throw new HarnessError('network', `Pushgateway at ${url.host} could not be reached (${error instanceof Error ? error.name : 'error'})`, { cause: error });
   }

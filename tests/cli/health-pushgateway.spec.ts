@@ -69,6 +69,7 @@ test.describe('health-check --pushgateway (real Pushgateway)', () => {
     (group?.[metric] as PushedFamily | undefined)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels[k] === v))?.value;
 
   test('pushes each target as its own group under job login_health, read back from the gateway', async ({}, testInfo) => {
+    test.slow(); // a whole run with two logins
     const dir = mkdtempSync(join(tmpdir(), `health-push-${testInfo.workerIndex}-`));
     const file = join(dir, 'targets.yml');
     writeFileSync(file, toYaml({ targets: [{ name: 'push-healthy', degradedMs: 60_000 }, { name: 'push-failing', mock: { faults: 'login-500' } }] }));

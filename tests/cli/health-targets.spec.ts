@@ -51,6 +51,8 @@ async function countingWebhook(): Promise<{ url: string; texts: string[]; close(
 
 test.describe('health-check --targets', () => {
   test('three local targets: three results, exit 4 (the worst), three target labels, one alert for the failing one only', async ({}, testInfo) => {
+    // Two whole runs of three logins each, on a 2-core machine shared with other suites.
+    test.slow();
     const dir = scratchDir(testInfo);
     const webhook = await countingWebhook();
     try {
@@ -108,6 +110,7 @@ test.describe('health-check --targets', () => {
   });
 
   test('--shard 1/2 and 2/2 together check every target exactly once', async ({}, testInfo) => {
+    test.slow(); // two runs with a browser each, at the same time
     const dir = scratchDir(testInfo);
     const names = ['a', 'b', 'c', 'd', 'e'];
     // login-500 fails fast: this test is about which targets run, not about logins.

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
 import { RAYTEAMS_REGIONS } from '../../lib/config.js';
 import { renderMetricsFor } from '../../lib/health/metrics.js';
-import { groupingPath } from '../../lib/health/pushgateway.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { groupingPath, pushMetrics } from '../../lib/health/pushgateway.js';
 import { loadTargets, parseShard, shardOf, stateFileFor } from '../../lib/health/targets.js';
 import type { HealthResult } from '../../lib/health/types.js';
 import { parsePrometheusText, sampleValue } from './prometheus-text.js';
@@ -129,5 +131,34 @@ test.describe('Pushgateway grouping key', () => {
       `metrics/job/login_health/target@base64/${Buffer.from('https://oauth-ap-northeast-2-development.rayteams.com').toString('base64url')}`,
     );
     expect(groupingPath('login_health', { target: '' })).toBe('metrics/job/login_health/target@base64/=');
+  });
+});
+
+test.describe('Pushgateway push', () => {
+  test('PUTs the text to the group URL, with basic auth taken out of the URL', async () => {
+    const seen: Array<{ method: string | undefined; url: string | undefined; authorization: string | undefined; body: string }> = [];
+    let answer = { status: 200, text: '' };
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        seen.push({ method: request.method, url: request.url, authorization: request.headers.authorization, body });
+        response.writeHead(answer.status).end(answer.text);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      await pushMetrics(`http://ops:p%40ss@127.0.0.1:${port}/prefix`, 'kr-dev', '# TYPE x gauge\nx 1\n');
+      expect(seen[0]).toEqual({ method: 'PUT', url: '/prefix/metrics/job/login_health/target/kr-dev', authorization: `Basic ${Buffer.from('ops:p@ss').toString('base64')}`, body: '# TYPE x gauge\nx 1\n' });
+      answer = { status: 400, text: 'pushed metrics are invalid or inconsistent\nmore' };
+      const error = await pushMetrics(`http://ops:p%40ss@127.0.0.1:${port}`, 'kr-dev', 'x 1\n').then(
+        () => new Error('resolved'),
+        (caught: unknown) => caught as Error,
+      );
+      expect(error.message).toBe(`Pushgateway at 127.0.0.1:${port} answered HTTP 400: pushed metrics are invalid or inconsistent`);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
