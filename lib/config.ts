@@ -16,8 +16,22 @@ import { parseFaults } from '../mock-server/faults.js';
 import { LANGS, type Lang } from '../mock-server/i18n.js';
 import { LOGIN_UIS, USER_MFAS, USER_STATUSES, type LoginUi, type UserMfa, type UserStatus } from '../mock-server/types.js';
 
-/** Regions RayTeams documents for its login service; extend when RayTeams opens one. */
-export const RAYTEAMS_REGIONS = ['ap-northeast-2', 'us-east-1', 'eu-central-1'] as const;
+/** The regions RayTeams documents ("Z.1 Region"); users, data and tokens are isolated per region. */
+export const RAYTEAMS_REGIONS = [
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'us-east-1',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-north-1',
+  'sa-east-1',
+] as const;
 
 /** What the embedded server and an unconfigured harness use: DESIGN.md "Local server defaults". */
 export const LOCAL_DEFAULTS = {
@@ -54,6 +68,11 @@ export interface HealthSettings {
   retries: number;
   webhookUrl: string | undefined;
   stateFile: string;
+  /**
+   * The API probe (GET /v1.0/me with the fresh access token). baseUrl ends in "/v1.0/"; undefined
+   * for the embedded server, whose URL is known only once it runs (it serves the API itself).
+   */
+  api: { enabled: boolean; baseUrl: string | undefined };
 }
 
 export interface HarnessConfig {
@@ -183,6 +202,8 @@ const envSchema = z.object({
   HEALTH_RETRIES: z.preprocess(blankToUndefined, z.coerce.number({ message: 'not a number' }).int('not a whole number').min(0, 'must be 0 or more').max(5, 'at most 5').default(1)),
   HEALTH_WEBHOOK_URL: z.preprocess(blankToUndefined, z.string().url('not a URL').optional()),
   HEALTH_STATE_FILE: z.preprocess(blankToUndefined, z.string().default('.health-state.json')),
+  HEALTH_API_CHECK: booleanFlag(false),
+  RAYTEAMS_API_URL: httpsUrl('the user API base, e.g. https://api-ap-northeast-2-user.rayteams.com/v1.0/'),
   // Not harness configuration but the GitHub Actions runner's step-output file, for --format github.
   GITHUB_OUTPUT: optionalText,
   MOCK_LOGIN_UI: z.preprocess(blankToUndefined, z.enum(LOGIN_UIS, { message: `expected one of ${LOGIN_UIS.join(', ')}` }).default('classic')),
@@ -250,6 +271,10 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
   required('OAUTH_REDIRECT_URI');
   required('TEST_USERNAME');
   required('TEST_PASSWORD');
+  const apiBaseUrl = resolveApiBaseUrl(v, target, problems);
+  if (v.HEALTH_API_CHECK && remote && v.OAUTH_CLIENT_SECRET === undefined) {
+    problems.push({ variable: 'HEALTH_API_CHECK', problem: 'the API probe needs an access token: set OAUTH_CLIENT_SECRET too' });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const client = {
@@ -284,6 +309,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
       retries: v.HEALTH_RETRIES,
       webhookUrl: v.HEALTH_WEBHOOK_URL,
       stateFile: v.HEALTH_STATE_FILE,
+      api: { enabled: v.HEALTH_API_CHECK, baseUrl: apiBaseUrl },
     },
     mock: {
       loginUi: v.MOCK_LOGIN_UI,
@@ -314,6 +340,29 @@ function resolveTarget(v: z.infer<typeof envSchema>, problems: { variable: strin
   }
   const embeddedUrl = v[EMBEDDED_URL_VARIABLE];
   return { kind: 'embedded', baseUrl: embeddedUrl === undefined ? undefined : stripTrailingSlash(embeddedUrl) };
+}
+
+/**
+ * RayTeams documents its API host as `https://api-[REGION]-[SCOPE].rayteams[SANDBOX].com/v1.0/` but
+ * shows `https://api-ap-northeast-2-project-development.rayteams.com` elsewhere; we follow the
+ * example (scope, then stage) and leave the stage out for production. RAYTEAMS_API_URL overrides.
+ */
+export function rayteamsApiBaseUrl(region: string, stage: string, scope = 'user'): string {
+  const suffix = /^(prod|production)$/.test(stage) ? '' : `-${stage}`;
+  return `https://api-${region}-${scope}${suffix}.rayteams.com/v1.0/`;
+}
+
+const OAUTH_HOST = /^oauth-([a-z]+-[a-z]+-\d)-([a-z][a-z0-9-]*)\.rayteams\.com$/;
+
+function resolveApiBaseUrl(v: z.infer<typeof envSchema>, target: Target, problems: { variable: string; problem: string }[]): string | undefined {
+  if (v.RAYTEAMS_API_URL !== undefined) return v.RAYTEAMS_API_URL.endsWith('/') ? v.RAYTEAMS_API_URL : `${v.RAYTEAMS_API_URL}/`;
+  if (v.RAYTEAMS_REGION !== undefined && v.RAYTEAMS_STAGE !== undefined) return rayteamsApiBaseUrl(v.RAYTEAMS_REGION, v.RAYTEAMS_STAGE);
+  if (target.kind === 'remote') {
+    const match = OAUTH_HOST.exec(new URL(target.baseUrl).hostname);
+    if (match?.[1] !== undefined && match[2] !== undefined) return rayteamsApiBaseUrl(match[1], match[2]);
+    if (v.HEALTH_API_CHECK) problems.push({ variable: 'RAYTEAMS_API_URL', problem: 'missing (HEALTH_API_CHECK is on and the API host cannot be derived from OAUTH_BASE_URL)' });
+  }
+  return undefined;
 }
 
 export function rayteamsBaseUrl(region: string, stage: string): string {

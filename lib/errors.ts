@@ -20,6 +20,8 @@ export const FAILURE_EXIT_CODES = {
   server_error: 4,
   authorization_error: 4,
   token_error: 4,
+  // the platform API refused the fresh access token (health check's GET /v1.0/me probe)
+  api_error: 4,
   timeout: 5,
   network: 5,
   unexpected_page: 6,

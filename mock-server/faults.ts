@@ -11,6 +11,8 @@ export const FAULT_NAMES: readonly string[] = Object.freeze([
   'token-500',
   'late-hydration',
   'blank-first-render',
+  'me-401',
+  'me-500',
 ]);
 
 type DurationFault = 'slowLoginMs' | 'lateHydrationMs';
@@ -25,6 +27,8 @@ const FLAG_FAULTS: Readonly<Record<string, FlagFault>> = {
   'selector-drift': 'selectorDrift',
   'token-500': 'token500',
   'blank-first-render': 'blankFirstRender',
+  'me-401': 'me401',
+  'me-500': 'me500',
 };
 
 /** Faults that take `=<ms>`, with the usage shown when the value is missing or malformed. */

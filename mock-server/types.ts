@@ -53,6 +53,9 @@ export interface MockFaults {
   lateHydrationMs?: number;
   /** The first load of /login in a browser draws no form; a reload does. */
   blankFirstRender?: boolean;
+  /** GET /v1.0/me refuses every token (401) or fails (500) */
+  me401?: boolean;
+  me500?: boolean;
 }
 
 export interface MockServerOptions {

@@ -3,9 +3,10 @@
  * session), then a token exchange when the client has a secret, each phase timed.
  */
 import type { Browser } from '@playwright/test';
-import { toHarnessError } from '../errors.js';
+import { HarnessError, toHarnessError } from '../errors.js';
 import { obtainAuthorizationCode, type ConfigWithBaseUrl, type LoginPhases, type StepRunner } from '../flow.js';
 import { exchangeCode } from '../oauth/token-client.js';
+import { probeUserApi } from './api-probe.js';
 import { discardTrace, saveFailureArtifacts, settleWithin, startTrace, type Redactor } from './artifacts.js';
 import { isHealthFailureReason, type HealthFailureReason, type HealthPhases } from './types.js';
 
@@ -27,10 +28,11 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
   const context = await browser.newContext();
   const login: Partial<LoginPhases> = {};
   let tokenExchangeMs: number | undefined;
+  let apiMs: number | undefined;
   // Set again once the page exists: browser overhead says nothing about the login service.
   let started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const phases = (): HealthPhases => ({ loginScreenMs: login.loginScreenMs, signInMs: login.signInMs, mfaMs: login.mfaMs, tokenExchangeMs, totalMs: elapsed() });
+  const phases = (): HealthPhases => ({ loginScreenMs: login.loginScreenMs, signInMs: login.signInMs, mfaMs: login.mfaMs, tokenExchangeMs, ...(apiMs !== undefined ? { apiMs } : {}), totalMs: elapsed() });
   try {
     if (options.artifactsDir !== undefined) await startTrace(context);
     const page = await context.newPage();
@@ -38,9 +40,11 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
     try {
       const authorization = await obtainAuthorizationCode(page, config, { requireLoginForm: true, timeoutMs: options.timeoutMs, step: options.step, timings: login });
       const secret = config.client.secret;
+      const api = config.health.api;
+      if (api.enabled && secret === undefined) throw new HarnessError('config', 'the API probe needs an access token: set OAUTH_CLIENT_SECRET too');
       if (secret !== undefined) {
         const exchangeStarted = performance.now();
-        await options.step('Exchange code for tokens', () =>
+        const tokens = await options.step('Exchange code for tokens', () =>
           exchangeCode({
             baseUrl: config.target.baseUrl,
             clientId: authorization.clientId,
@@ -52,6 +56,16 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
           }),
         );
         tokenExchangeMs = Math.round(performance.now() - exchangeStarted);
+        if (api.enabled) {
+          // The embedded server answers the platform API itself, on its own origin.
+          const apiBaseUrl = api.baseUrl ?? (config.target.kind === 'embedded' ? `${config.target.baseUrl}/v1.0/` : undefined);
+          if (apiBaseUrl === undefined) throw new HarnessError('config', 'the API probe needs RAYTEAMS_API_URL for this target');
+          const apiStarted = performance.now();
+          await options.step('Call the user API (GET /v1.0/me)', () =>
+            probeUserApi({ apiBaseUrl, accessToken: tokens.access_token, clientId: authorization.clientId, username: config.user.username, timeoutMs: options.timeoutMs - elapsed() }),
+          );
+          apiMs = Math.round(performance.now() - apiStarted);
+        }
       }
       if (options.artifactsDir !== undefined) await discardTrace(context);
       return { ok: true, phases: phases() };

@@ -4,7 +4,7 @@
  */
 import type { HealthResult, PhaseName } from './types.js';
 
-const PHASE_LABELS: Record<PhaseName, string> = { login_screen: 'login screen', sign_in: 'sign-in', mfa: 'MFA', token_exchange: 'token exchange', total: 'total' };
+const PHASE_LABELS: Record<PhaseName, string> = { login_screen: 'login screen', sign_in: 'sign-in', mfa: 'MFA', token_exchange: 'token exchange', api: 'user API', total: 'total' };
 
 const ms = (value: number | undefined) => (value === undefined ? '–' : `${value} ms`);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -15,6 +15,7 @@ function phaseList(result: HealthResult): string {
     phases.loginScreenMs !== undefined ? `login screen ${phases.loginScreenMs} ms` : undefined,
     phases.signInMs !== undefined ? `sign-in ${phases.signInMs} ms` : undefined,
     phases.tokenExchangeMs !== undefined ? `token exchange ${phases.tokenExchangeMs} ms` : undefined,
+    phases.apiMs !== undefined ? `user API ${phases.apiMs} ms` : undefined,
   ].filter((part): part is string => part !== undefined);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
@@ -38,6 +39,7 @@ export function markdownSummary(result: HealthResult): string {
     ['login screen', ms(result.phases.loginScreenMs)],
     ['sign-in', ms(result.phases.signInMs)],
     ['token exchange', ms(result.phases.tokenExchangeMs)],
+    ['user API (GET /me)', result.apiCheck === 'skipped' || result.apiCheck === undefined ? 'skipped' : ms(result.phases.apiMs)],
     ['total (last attempt)', ms(result.phases.totalMs)],
     ['attempts', String(result.attempts)],
   ];
@@ -51,9 +53,12 @@ export interface HealthJson {
   reason: string | null;
   message: string | null;
   target: string;
+  /** with a targets file: where the named target signs in */
+  endpoint?: string;
   started_at: string;
   duration_ms: number;
-  phases: { login_screen_ms: number | null; sign_in_ms: number | null; mfa_ms?: number; token_exchange_ms: number | null; total_ms: number };
+  phases: { login_screen_ms: number | null; sign_in_ms: number | null; mfa_ms?: number; token_exchange_ms: number | null; api_ms: number | null; total_ms: number };
+  api_check: 'passed' | 'failed' | 'skipped';
   thresholds_exceeded: Array<{ phase: PhaseName; ms: number; threshold_ms: number }>;
   attempts: number;
   artifacts: string[];
@@ -65,6 +70,7 @@ export function toHealthJson(result: HealthResult): HealthJson {
     reason: result.reason ?? null,
     message: result.message ?? null,
     target: result.target,
+    ...(result.endpoint !== undefined ? { endpoint: result.endpoint } : {}),
     started_at: result.startedAt.toISOString(),
     duration_ms: result.durationMs,
     phases: {
@@ -72,10 +78,22 @@ export function toHealthJson(result: HealthResult): HealthJson {
       sign_in_ms: result.phases.signInMs ?? null,
       ...(result.phases.mfaMs !== undefined ? { mfa_ms: result.phases.mfaMs } : {}),
       token_exchange_ms: result.phases.tokenExchangeMs ?? null,
+      api_ms: result.phases.apiMs ?? null,
       total_ms: result.phases.totalMs,
     },
+    api_check: result.apiCheck ?? 'skipped',
     thresholds_exceeded: result.exceeded.map((b) => ({ phase: b.phase, ms: b.ms, threshold_ms: b.thresholdMs })),
     attempts: result.attempts,
     artifacts: result.artifacts,
   };
+}
+
+/** Several targets in one job summary: one row each, the worst first. */
+export function markdownTable(results: readonly HealthResult[]): string {
+  const icon = (status: HealthResult['status']) => (status === 'healthy' ? '✅' : status === 'degraded' ? '🟡' : '❌');
+  const order = { failed: 0, degraded: 1, healthy: 2 } as const;
+  const rows = [...results]
+    .sort((a, b) => order[a.status] - order[b.status] || a.target.localeCompare(b.target))
+    .map((r) => `| ${r.target} | ${icon(r.status)} ${r.status}${r.reason ? ` (\`${r.reason}\`)` : ''} | ${ms(r.phases.totalMs)} | ${r.attempts} | ${(r.message ?? '').replace(/\|/g, '\\|')} |`);
+  return ['## Login health check', '', '| target | status | total | attempts | message |', '|---|---|---|---|---|', ...rows, ''].join('\n');
 }

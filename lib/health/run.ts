@@ -38,6 +38,8 @@ export interface HealthCheckOptions {
   browser?: Browser;
   headless?: boolean;
   logger?: Logger;
+  /** the `target` label and the name in alerts; default: the stage's URL or "embedded local server" */
+  label?: string;
 }
 
 export interface HealthAlert {
@@ -52,6 +54,8 @@ export interface HealthReport {
   exitCode: number;
   /** undefined when the status did not change between failing and working */
   alert: HealthAlert | undefined;
+  /** for the metrics: this run's start when it signed in, else the last success the state file knew */
+  lastSuccessAt: Date | undefined;
 }
 
 export async function runHealthCheck(config: HarnessConfig, options: HealthCheckOptions = {}): Promise<HealthReport> {
@@ -62,7 +66,7 @@ export async function runHealthCheck(config: HarnessConfig, options: HealthCheck
   const artifactsDir = options.artifactsDir === null ? undefined : join(options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR, runFolderName(startedAt));
 
   const { outcome, attempts, artifacts } = await runAttempts(config, options, { timeoutMs, artifactsDir, logger });
-  const result = classifyOutcome(config, outcome, { startedAt, durationMs: Math.round(performance.now() - started), attempts, artifacts });
+  const result = classifyOutcome(config, outcome, { label: options.label, startedAt, durationMs: Math.round(performance.now() - started), attempts, artifacts });
 
   const previous = await readHealthState(config.health.stateFile);
   const alert = await notify(config, result, previous, logger);
@@ -74,10 +78,9 @@ export async function runHealthCheck(config: HarnessConfig, options: HealthCheck
   const since = previous !== undefined && (alert === undefined || undelivered) ? previous.since : startedAt.toISOString();
   await writeHealthState(config.health.stateFile, { status, since, last_success_at: lastSuccessAt });
 
-  if (options.metricsFile !== undefined) {
-    await writeMetricsFile(options.metricsFile, renderMetrics(result, lastSuccessAt === null ? undefined : new Date(lastSuccessAt)));
-  }
-  return { result, exitCode: exitCodeFor(result), alert };
+  const lastSuccess = lastSuccessAt === null ? undefined : new Date(lastSuccessAt);
+  if (options.metricsFile !== undefined) await writeMetricsFile(options.metricsFile, renderMetrics(result, lastSuccess));
+  return { result, exitCode: exitCodeFor(result), alert, lastSuccessAt: lastSuccess };
 }
 
 async function runAttempts(
@@ -93,7 +96,7 @@ async function runAttempts(
   const launched = browser === undefined;
   try {
     browser ??= await launchChromium({ chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs: settings.timeoutMs });
-    logger.info(`Checking the login at ${describeTarget(config)} as ${config.user.username}`);
+    logger.info(`Checking the login at ${options.label ?? describeTarget(config)} as ${config.user.username}`);
     const artifacts: string[] = [];
     for (let attempt = 1; ; attempt += 1) {
       const step: StepRunner = async (title, body) => {
@@ -116,9 +119,12 @@ async function runAttempts(
 function classifyOutcome(
   config: HarnessConfig,
   outcome: AttemptOutcome,
-  run: { startedAt: Date; durationMs: number; attempts: number; artifacts: string[] },
+  run: { label: string | undefined; startedAt: Date; durationMs: number; attempts: number; artifacts: string[] },
 ): HealthResult {
-  const common = { target: describeTarget(config), startedAt: run.startedAt, durationMs: run.durationMs, attempts: run.attempts, artifacts: run.artifacts, phases: outcome.phases };
+  const endpoint = describeTarget(config);
+  const apiCheck: HealthResult['apiCheck'] = !config.health.api.enabled ? 'skipped' : outcome.ok ? 'passed' : outcome.reason === 'api_error' ? 'failed' : 'skipped';
+  const named = run.label !== undefined && run.label !== endpoint;
+  const common = { target: run.label ?? endpoint, ...(named ? { endpoint } : {}), apiCheck, startedAt: run.startedAt, durationMs: run.durationMs, attempts: run.attempts, artifacts: run.artifacts, phases: outcome.phases };
   if (!outcome.ok) return { ...common, status: 'failed', reason: outcome.reason, message: outcome.message, exceeded: [] };
   const exceeded = findBreaches(outcome.phases, config.health);
   const status = timingStatus(exceeded);

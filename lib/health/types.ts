@@ -21,6 +21,7 @@ export const HEALTH_FAILURE_REASONS = [
   'bad_code',
   'state_mismatch',
   'token_error',
+  'api_error',
   'timeout',
   'network',
 ] as const satisfies readonly FailureReason[];
@@ -31,7 +32,7 @@ export function isHealthFailureReason(reason: string): reason is HealthFailureRe
   return (HEALTH_FAILURE_REASONS as readonly string[]).includes(reason);
 }
 
-export type PhaseName = 'login_screen' | 'sign_in' | 'mfa' | 'token_exchange' | 'total';
+export type PhaseName = 'login_screen' | 'sign_in' | 'mfa' | 'token_exchange' | 'api' | 'total';
 
 /** Durations in ms; undefined when the phase did not run (failed before it, or no client secret). */
 export interface HealthPhases {
@@ -40,6 +41,8 @@ export interface HealthPhases {
   /** the one-time-code step (part of sign-in); undefined when no code was asked for */
   mfaMs?: number | undefined;
   tokenExchangeMs: number | undefined;
+  /** GET /v1.0/me on the platform API with the fresh access token; undefined when the probe is off or did not run */
+  apiMs?: number | undefined;
   /** authorize URL opened → last phase done (browser start excluded: it says nothing about the service) */
   totalMs: number;
 }
@@ -55,8 +58,12 @@ export interface HealthResult {
   reason: HealthFailureReason | undefined;
   /** one line for people: why it failed or what was slow; never holds a secret */
   message: string | undefined;
-  /** safe to print: the stage's URL or "embedded local server" */
+  /** the `target` label: the target's name from a targets file, else the stage's URL or "embedded local server" */
   target: string;
+  /** with a targets file: where the target signs in (safe to print), when it differs from `target` */
+  endpoint?: string | undefined;
+  /** the API probe: skipped when not enabled (HEALTH_API_CHECK / the target's apiCheck) */
+  apiCheck?: 'passed' | 'failed' | 'skipped' | undefined;
   startedAt: Date;
   /** the whole run, retries and back-off included */
   durationMs: number;

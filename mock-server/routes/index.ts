@@ -6,6 +6,7 @@ import { confirmForgotPasswordRoute, forgotPasswordRoute } from './forgot-passwo
 import { healthRoute } from './health.js';
 import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
+import { meRoute } from './me.js';
 import type { Route } from './route.js';
 import { tokenRoute } from './token.js';
 import { jwksRoute, openidConfigurationRoute } from './well-known.js';
@@ -23,4 +24,5 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/oauth2/token': tokenRoute,
   '/.well-known/jwks.json': jwksRoute,
   '/.well-known/openid-configuration': openidConfigurationRoute,
+  '/v1.0/me': meRoute,
 };

@@ -81,7 +81,8 @@ test.describe('login health check (in process)', () => {
     const families = parsePrometheusText(readFileSync(metricsFile, 'utf8'));
     expect(sampleValue(families, 'login_health_up')).toBe(1);
     expect(sampleValue(families, 'login_health_status', { status: 'healthy' })).toBe(1);
-    expect(sampleValue(families, 'login_health_phase_duration_seconds', { phase: 'total' })).toBe(result.phases.totalMs / 1000);
+    expect(sampleValue(families, 'login_health_duration_seconds')).toBe(result.phases.totalMs / 1000);
+    expect(families.get('login_health_phase_duration_seconds')?.samples.map((sample) => sample.labels.phase)).toEqual(['login_screen', 'sign_in', 'token_exchange']);
     expect(sampleValue(families, 'login_health_last_success_timestamp_seconds')).toBe(Math.floor(result.startedAt.getTime() / 1000));
     expect(JSON.parse(readFileSync(config.health.stateFile, 'utf8'))).toEqual({ status: 'healthy', since: result.startedAt.toISOString(), last_success_at: result.startedAt.toISOString() });
   });
@@ -259,9 +260,11 @@ test.describe('npm run health-check', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0] ?? '{}');
-    expect(Object.keys(json)).toEqual(['status', 'reason', 'message', 'target', 'started_at', 'duration_ms', 'phases', 'thresholds_exceeded', 'attempts', 'artifacts']);
+    // Issue 13 added api_check and phases.api_ms; nothing was removed or renamed.
+    expect(Object.keys(json)).toEqual(['status', 'reason', 'message', 'target', 'started_at', 'duration_ms', 'phases', 'api_check', 'thresholds_exceeded', 'attempts', 'artifacts']);
     expect(json).toMatchObject({ status: 'healthy', reason: null, target: 'embedded local server', attempts: 1, artifacts: [] });
-    expect(Object.keys(json.phases)).toEqual(['login_screen_ms', 'sign_in_ms', 'token_exchange_ms', 'total_ms']);
+    expect(Object.keys(json.phases)).toEqual(['login_screen_ms', 'sign_in_ms', 'token_exchange_ms', 'api_ms', 'total_ms']);
+    expect(json).toMatchObject({ api_check: 'skipped', phases: { api_ms: null } });
     expect(run.stderr).toMatch(/^login health: healthy in \d+ ms \(login screen \d+ ms, sign-in \d+ ms, token exchange \d+ ms\) at embedded local server, 1 attempt\n$/);
     expect(sampleValue(parsePrometheusText(readFileSync(metricsFile, 'utf8')), 'login_health_up')).toBe(1);
     expect(readFileSync(summaryFile, 'utf8')).toContain('| status | ✅ healthy |');

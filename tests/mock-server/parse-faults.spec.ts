@@ -14,6 +14,8 @@ test.describe('parseFaults', () => {
       'token-500',
       'late-hydration',
       'blank-first-render',
+      'me-401',
+      'me-500',
     ]);
   });
 

@@ -15,6 +15,7 @@ export const DESIGN_EXIT_CODES = {
   server_error: 4,
   authorization_error: 4,
   token_error: 4,
+  api_error: 4,
   timeout: 5,
   network: 5,
   unexpected_page: 6,

@@ -96,6 +96,7 @@ test.describe('health metrics', () => {
       'login_health_up',
       'login_health_status',
       'login_health_failure_reason',
+      'login_health_duration_seconds',
       'login_health_phase_duration_seconds',
       'login_health_attempts',
       'login_health_last_run_timestamp_seconds',
@@ -106,7 +107,9 @@ test.describe('health metrics', () => {
     expect(sampleValue(families, 'login_health_status', { status: 'healthy' })).toBe(1);
     expect(sampleValue(families, 'login_health_status', { status: 'failed' })).toBe(0);
     expect(sampleValue(families, 'login_health_phase_duration_seconds', { phase: 'sign_in' })).toBe(0.7);
-    expect(sampleValue(families, 'login_health_phase_duration_seconds', { phase: 'total' })).toBe(1.2);
+    expect(sampleValue(families, 'login_health_duration_seconds')).toBe(1.2);
+    // The total is not a phase: a sum over phase would count it twice.
+    expect(families.get('login_health_phase_duration_seconds')?.samples.map((s) => s.labels.phase)).toEqual(['login_screen', 'sign_in', 'token_exchange']);
     expect(sampleValue(families, 'login_health_last_success_timestamp_seconds')).toBe(1_735_787_045);
     expect(families.get('login_health_up')?.samples[0]?.labels).toEqual({ target: 'https://oauth-ap-northeast-2-development.rayteams.com' });
   });
@@ -117,7 +120,8 @@ test.describe('health metrics', () => {
     expect(sampleValue(families, 'login_health_up')).toBe(0);
     expect(sampleValue(families, 'login_health_status', { status: 'failed' })).toBe(1);
     expect(families.get('login_health_failure_reason')?.samples.filter((s) => s.value === 1).map((s) => s.labels.reason)).toEqual(['network']);
-    expect(families.get('login_health_phase_duration_seconds')?.samples.map((s) => s.labels.phase)).toEqual(['total']);
+    expect(families.has('login_health_phase_duration_seconds')).toBe(false);
+    expect(sampleValue(families, 'login_health_duration_seconds')).toBe(0.04);
     expect(sampleValue(families, 'login_health_attempts')).toBe(3);
     expect(families.has('login_health_last_success_timestamp_seconds')).toBe(false);
   });
@@ -155,7 +159,8 @@ test.describe('health report', () => {
       target: 'https://oauth-ap-northeast-2-development.rayteams.com',
       started_at: '2025-01-02T03:04:05.678Z',
       duration_ms: 1_500,
-      phases: { login_screen_ms: 300, sign_in_ms: 700, token_exchange_ms: null, total_ms: 1_000 },
+      phases: { login_screen_ms: 300, sign_in_ms: 700, token_exchange_ms: null, api_ms: null, total_ms: 1_000 },
+      api_check: 'skipped',
       thresholds_exceeded: [],
       attempts: 1,
       artifacts: [],

@@ -1,0 +1,151 @@
+/**
+ * Many targets in one run: each target is an ordinary runHealthCheck (its own budget, retries,
+ * result, state file and alert), run N at a time as fresh contexts of ONE browser. Then the metrics
+ * of all targets go into one textfile and, per target, to the Pushgateway. Exit code: the highest
+ * of the targets' codes (0 healthy < 1 degraded < 3…6 failures).
+ */
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { launchChromium } from '../browser.js';
+import { rayteamsBaseUrl, type HarnessConfig } from '../config.js';
+import { openTarget, type OpenTarget } from '../target.js';
+import type { Logger } from '../log.js';
+import { renderMetricsFor, writeMetricsFile, type MetricsEntry } from './metrics.js';
+import { pushMetrics } from './pushgateway.js';
+import { DEFAULT_ARTIFACTS_DIR, runHealthCheck, type HealthCheckOptions, type HealthReport } from './run.js';
+import { readHealthState } from './state.js';
+
+export const DEFAULT_CONCURRENCY = 4;
+
+export interface CheckTarget {
+  /** the `target` label; undefined: the stage's URL or "embedded local server" (single-target runs) */
+  label: string | undefined;
+  config: HarnessConfig;
+}
+
+export interface MultiCheckOptions extends Omit<HealthCheckOptions, 'label' | 'metricsFile' | 'logger'> {
+  concurrency?: number;
+  metricsFile?: string;
+  pushgatewayUrl?: string;
+  logger: Logger;
+}
+
+export interface MultiCheckReport {
+  reports: HealthReport[];
+  exitCode: number;
+  /** problems publishing the metrics (the login results stand) */
+  publishErrors: string[];
+}
+
+const prefixed = (logger: Logger, prefix: string): Logger => ({
+  info: (message) => logger.info(`${prefix}${message}`),
+  warn: (message) => logger.warn(`${prefix}${message}`),
+  error: (message) => logger.error(`${prefix}${message}`),
+});
+
+export async function runHealthChecks(targets: readonly CheckTarget[], options: MultiCheckOptions): Promise<MultiCheckReport> {
+  const { logger } = options;
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, targets.length));
+  const first = targets[0];
+  if (first === undefined) return { reports: [], exitCode: 0, publishErrors: [] };
+  let browser: Browser | undefined = options.browser;
+  const launched = browser === undefined;
+  const reports: HealthReport[] = new Array<HealthReport>(targets.length);
+  const servers = new Map<string, Promise<OpenTarget>>();
+  // Chromium starts while the embedded servers (if any) start: the two overlap instead of adding up.
+  const launching = launched ? launchChromium({ chromiumPath: first.config.chromiumPath, headless: options.headless ?? true, timeoutMs: options.timeoutMs ?? 30_000 }) : undefined;
+  launching?.catch(() => undefined);
+  try {
+    const configs = await Promise.all(targets.map((target) => withSharedServer(target.config, servers)));
+    browser ??= await (launching as Promise<Browser>);
+    const shared = browser;
+    let next = 0;
+    const worker = async () => {
+      for (let index = next++; index < targets.length; index = next++) {
+        const target = { ...(targets[index] as CheckTarget), config: configs[index] as HarnessConfig };
+        const many = targets.length > 1 && target.label !== undefined;
+        const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR, target.label ?? '') : options.artifactsDir;
+        reports[index] = await runHealthCheck(target.config, {
+          ...options,
+          browser: shared,
+          logger: many ? prefixed(logger, `[${target.label}] `) : logger,
+          ...(target.label !== undefined ? { label: target.label } : {}),
+          ...(artifactsDir !== undefined ? { artifactsDir } : {}),
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    if (launched) await (browser ?? (await launching?.catch(() => undefined)))?.close().catch(() => undefined);
+    await Promise.all([...servers.values()].map((opening) => opening.then((server) => server.close()).catch(() => undefined)));
+  }
+  const entries: MetricsEntry[] = reports.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt }));
+  const publishErrors = await publishMetrics(entries, options, logger);
+  return { reports, exitCode: Math.max(...reports.map((report) => report.exitCode)), publishErrors };
+}
+
+/**
+ * Local targets with the same embedded-server settings (client, user, faults, screen) share one
+ * server: each check still signs in in its own fresh browser context, and a server's start (its
+ * signing key above all) is paid once instead of per target.
+ */
+async function withSharedServer(config: HarnessConfig, servers: Map<string, Promise<OpenTarget>>): Promise<HarnessConfig> {
+  if (config.target.kind !== 'embedded' || config.target.baseUrl !== undefined) return config;
+  const key = JSON.stringify([config.client, config.user, config.mock, config.codeTtlSeconds]);
+  let opening = servers.get(key);
+  if (opening === undefined) {
+    opening = openTarget(config);
+    servers.set(key, opening);
+  }
+  const server = await opening;
+  return { ...config, target: { kind: 'embedded', baseUrl: server.config.target.baseUrl } };
+}
+
+/** Writes the textfile (all targets) and pushes each target's group; failures are reported, not thrown. */
+export async function publishMetrics(entries: readonly MetricsEntry[], options: { metricsFile?: string | undefined; pushgatewayUrl?: string | undefined }, logger: Logger): Promise<string[]> {
+  const errors: string[] = [];
+  if (options.metricsFile !== undefined) {
+    try {
+      await writeMetricsFile(options.metricsFile, renderMetricsFor(entries));
+    } catch (error) {
+      errors.push(`could not write the metrics file: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const gateway = options.pushgatewayUrl;
+  if (gateway !== undefined) {
+    await Promise.all(
+      entries.map(async (entry) => {
+        const target = entry.kind === 'result' ? entry.result.target : entry.target;
+        try {
+          await pushMetrics(gateway, target, renderMetricsFor([entry]));
+        } catch (error) {
+          errors.push(`could not push the metrics of ${target}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }),
+    );
+  }
+  // Shown even with --quiet: a run whose metrics went nowhere looks like a silent outage on the dashboard.
+  for (const error of errors) logger.error(error);
+  return errors;
+}
+
+/** The label a single-target run would have had, from the raw environment (its configuration did not load). */
+export function fallbackLabel(env: Readonly<Record<string, string | undefined>>): string {
+  const baseUrl = env['OAUTH_BASE_URL']?.trim();
+  if (baseUrl) return baseUrl.replace(/\/+$/, '');
+  const region = env['RAYTEAMS_REGION']?.trim();
+  const stage = env['RAYTEAMS_STAGE']?.trim();
+  if (region && stage) return rayteamsBaseUrl(region, stage);
+  return 'embedded local server';
+}
+
+/** A configuration error as metrics: up 0, reason "config", the last success the state file knew. */
+export async function configErrorEntries(targets: ReadonlyArray<{ label: string; stateFile: string | undefined }>, at: Date): Promise<MetricsEntry[]> {
+  return Promise.all(
+    targets.map(async ({ label, stateFile }) => {
+      const state = stateFile === undefined ? undefined : await readHealthState(stateFile);
+      const last = state?.last_success_at;
+      return { kind: 'config', target: label, at, lastSuccessAt: last ? new Date(last) : undefined } satisfies MetricsEntry;
+    }),
+  );
+}
