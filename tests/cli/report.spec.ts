@@ -68,6 +68,8 @@ test('npm run report builds the HTML report with the steps and environment', asy
 });
 
 test('npm run report twice leaves exactly one report, and the history grows by one entry per report', async () => {
+  // Two report builds of about 10 s each on a loaded machine.
+  test.setTimeout(90_000);
   const scratch = mkdtempSync(join(tmpdir(), 'harness-report-'));
   try {
     mkdirSync(join(scratch, 'allure-results'));
