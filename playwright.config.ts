@@ -10,6 +10,7 @@ import { EMBEDDED_URL_VARIABLE, describeTarget, loadConfig } from './lib/config.
 
 const config = loadConfig();
 const isCI = Boolean(process.env.CI);
+const listOnly = process.argv.includes('--list');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,28 +56,33 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
   expect: { timeout: 5_000 },
   reporter: [
     ['list'],
-    [
-      'allure-playwright',
-      {
-        resultsDir: 'allure-results',
-        // Only the journey's own steps ("Open login screen", "Sign in", "Capture callback",
-        // "Exchange code") and attachments: Playwright's API calls would bury them.
-        detail: false,
-        suiteTitle: true,
-        environmentInfo: {
-          target: describeTarget(config),
-          client_id: config.client.id,
-          login_ui: config.target.kind === 'embedded' ? config.mock.loginUi : 'as served by the stage',
-          node: process.version,
-        },
-      },
-    ],
-    ...(isCI
-      ? ([
-          ['junit', { outputFile: 'reports/junit.xml' }],
+    // `--list` runs nothing, so it writes no results: no Allure (it would record every test as
+    // skipped), no HTML report.
+    ...(listOnly
+      ? []
+      : ([
+          // Each run starts from empty allure-results/, so the report shows this run only.
+          ['./lib/fresh-results-reporter.ts', { resultsDir: 'allure-results' }],
+          [
+            'allure-playwright',
+            {
+              resultsDir: 'allure-results',
+              // Only the journey's own steps ("Open login screen", "Sign in", "Capture callback",
+              // "Exchange code") and attachments: Playwright's API calls would bury them.
+              detail: false,
+              suiteTitle: true,
+              environmentInfo: {
+                target: describeTarget(config),
+                client_id: config.client.id,
+                login_ui: config.target.kind === 'embedded' ? config.mock.loginUi : 'as served by the stage',
+                node: process.version,
+              },
+            },
+          ],
+          // Locally too (`npx playwright show-report`), never opened by itself.
           ['html', { open: 'never', outputFolder: 'playwright-report' }],
-        ] as const)
-      : []),
+        ] as const)),
+    ...(isCI && !listOnly ? ([['junit', { outputFile: 'reports/junit.xml' }]] as const) : []),
     // LAST: onEnd runs in list order, so the html and junit files exist when this scrubs secrets
     // out of them, the traces and the Allure results (lib/redact.ts).
     ['./lib/redact-reporter.ts'],

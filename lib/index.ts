@@ -9,3 +9,4 @@ export { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config
 export { FAILURE_EXIT_CODES, HarnessError, isHarnessError, type FailureReason } from './errors.js';
 export { createLogger, type Logger } from './log.js';
 export { TokenEndpointError } from './oauth/token-client.js';
+export { saveSignedInState, type SaveSignedInStateOptions, type SignedInState } from './storage-state.js';

@@ -1,7 +1,8 @@
 /**
  * npm run bench: how much get-code costs over the browser itself. Starts the local server once, then
  * times whole processes against it, interleaved over several runs after a warm-up:
- *   (a) npm run -s get-code, (a-direct) the same without npm, (b) a minimal playwright-core script,
+ *   (a) npm run -s get-code, (a-direct) the same without npm, (i) the installed package's
+ *   `rayteams-login get-code` run directly, (b) a minimal playwright-core script,
  *   (c) the same flow as plain HTTP requests (the protocol floor), (d) get-code --count N;
  * plus the health check's phase timings. Table on stdout, details in bench-results.json.
  */
@@ -17,6 +18,7 @@ import { parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
 import { FAILURE_EXIT_CODES, HarnessError, type FailureReason } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { DEFAULT_CLIENT, DEFAULT_USER, startMockServer } from '../mock-server/index.js';
+import { installPackage } from './bench/install-package.js';
 import { cleanEnv, timeProcess, type Command, type TimedRun } from './bench/measure.js';
 import { median, ratio, renderTable, summarise, type BenchResult, type HealthPhases, type Measurement, type MeasurementId } from './bench/summary.js';
 
@@ -44,7 +46,7 @@ async function compileReferences(): Promise<{ playwright: string; http: string }
   return { playwright: join(outdir, 'reference-playwright.mjs'), http: join(outdir, 'reference-http.mjs') };
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TARGETS = { getCodeOverReference: 1.2, countOverSingle: 3 } as const;
+const TARGETS = { getCodeOverReference: 1.2, installedOverReference: 1.15, countOverSingle: 3 } as const;
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -58,11 +60,12 @@ Options:
   --count N          codes for (d) get-code --count N (default 10)
   --json-out PATH    where to write the results (default bench-results.json)
   --no-health        skip the health check's phase timings
+  --no-installed     skip (i), which packs the harness and installs it into a scratch project
   --timeout MS       give up on one process after MS (default 120000)
   --quiet, -q        no progress on stderr
   --help, -h         this text
 
-Prints a table of medians (min, max) and the ratios a/b (target ≤ ${TARGETS.getCodeOverReference}), a/c, d/a
+Prints a table of medians (min, max) and the ratios a/b (target ≤ ${TARGETS.getCodeOverReference}), i/b (target ≤ ${TARGETS.installedOverReference}), a/c, d/a
 (target ≤ ${TARGETS.countOverSingle}). Missing a target is reported, not an error; a failed run is (exit code of that run).`;
 
 interface Job {
@@ -83,6 +86,7 @@ runCli(async ({ logger }) => {
     count: { type: 'string' },
     'json-out': { type: 'string', default: 'bench-results.json' },
     'no-health': { type: 'boolean', default: false },
+    'no-installed': { type: 'boolean', default: false },
     timeout: { type: 'string' },
     quiet: { type: 'boolean', short: 'q', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -116,12 +120,18 @@ runCli(async ({ logger }) => {
     const harnessEnv = cleanEnv(target);
     const referenceEnv = cleanEnv({ ...target, ...(browser.executablePath ? { CHROMIUM_PATH: browser.executablePath } : {}) });
     const references = await compileReferences();
+    let installed: string | undefined;
+    if (!values['no-installed']) {
+      logger.info('bench: packing the harness and installing it into a scratch project for (i)');
+      installed = installPackage(ROOT, scratch);
+    }
     const node = (script: string): Command => ({ file: process.execPath, args: [script] });
     const getCode: Command = { file: 'npm', args: ['run', '-s', 'get-code', '--', '--env-file', emptyEnvFile, '--quiet'] };
 
     const jobs: Job[] = [
       { id: 'a', title: 'npm run -s get-code', command: getCode, env: harnessEnv, check: codes(1) },
       { id: 'a-direct', title: 'get-code without npm (node scripts/run.mjs)', command: { file: process.execPath, args: ['scripts/run.mjs', 'get-code', '--env-file', emptyEnvFile, '--quiet'] }, env: harnessEnv, check: codes(1) },
+      ...(installed ? [{ id: 'i' as const, title: 'installed rayteams-login get-code (no npm)', command: { file: installed, args: ['get-code', '--env-file', emptyEnvFile, '--quiet'] }, env: harnessEnv, check: codes(1) }] : []),
       { id: 'b', title: 'minimal playwright-core script', command: node(references.playwright), env: referenceEnv, check: codes(1) },
       { id: 'c', title: 'plain HTTP requests (protocol floor)', command: node(references.http), env: referenceEnv, check: codes(1) },
     ];
@@ -176,6 +186,7 @@ runCli(async ({ logger }) => {
       measurements,
       ratios: {
         'a/b': ratio(byId('a'), byId('b'), TARGETS.getCodeOverReference),
+        'i/b': ratio(byId('i'), byId('b'), TARGETS.installedOverReference, values['no-installed'] ? 'skipped with --no-installed' : undefined),
         'a/c': ratio(byId('a'), byId('c'), null),
         'd/a': ratio(byId('d'), byId('a'), TARGETS.countOverSingle, countNote),
       },
@@ -239,7 +250,7 @@ function healthPhases(runs: TimedRun[]): HealthPhases {
 }
 
 function displayCommand(command: Command, emptyEnvFile: string): string {
-  const file = command.file === process.execPath ? 'node' : command.file;
+  const file = command.file === process.execPath ? 'node' : /rayteams-login(\.cmd)?$/.test(command.file) ? '<installed>/rayteams-login' : command.file;
   return [file, ...command.args].map((arg) => (arg === emptyEnvFile ? '<empty.env>' : arg)).join(' ');
 }
 

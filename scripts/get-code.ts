@@ -10,6 +10,7 @@ import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFla
 import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from '../lib/code-output.js';
 import { loadConfig } from '../lib/config.js';
 import { HarnessError } from '../lib/errors.js';
+import { describePrivacy, privacyOf } from '../lib/private-file.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
 
 /** More codes than a pipeline can redeem within their 5 minutes; also bounds the load on the stage. */
@@ -30,7 +31,8 @@ Options:
                     github appends code, code_verifier, state, expires_at to $GITHUB_OUTPUT
                            and prints ::add-mask:: for the code and the verifier
   --json            short for --format json
-  --out FILE        write the result to FILE (atomically, mode 0600) instead of stdout
+  --out FILE        write the result to FILE (atomically, mode 0600; on Windows keep it under
+                    your user profile) instead of stdout
   --count N         N (at most 50) distinct codes from one browser; later ones may come from the session
                     (progress on stderr: "code 3/10")
   --fresh-login     sign in through the form for every code (a fresh browser context each)
@@ -121,8 +123,10 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
     await appendFile(githubOutput, outputFile).catch(cannotWrite('$GITHUB_OUTPUT'));
     logger.info(`Wrote ${what} to $GITHUB_OUTPUT`);
   } else if (format !== 'github' && values.out !== undefined) {
+    const privacy = privacyOf(values.out);
+    if (privacy.kind === 'warning') logger.warn(privacy.message);
     await writeFileAtomic(values.out, renderItems(items, format)).catch(cannotWrite(values.out));
-    logger.info(`Wrote ${what} to ${values.out} (mode 0600)`);
+    logger.info(`Wrote ${what} to ${values.out} (${describePrivacy(privacy)})`);
   } else if (format !== 'github') {
     process.stdout.write(renderItems(items, format));
   }

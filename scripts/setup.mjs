@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,8 +17,13 @@ const say = (line) => process.stderr.write(`setup: ${line}\n`);
 // 1. Dependencies, exactly as locked; skipped when node_modules already matches the lock file.
 const stamp = join(ROOT, 'node_modules', '.setup-lock-hash');
 const lockHash = createHash('sha256').update(readFileSync(join(ROOT, 'package-lock.json'))).digest('hex');
-if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === lockHash) {
+// npm's own record of the last install (node_modules/.package-lock.json) newer than the lock file
+// also counts, e.g. after a CI step's `npm ci`.
+const npmRecord = join(ROOT, 'node_modules', '.package-lock.json');
+const installedSinceLockChanged = existsSync(npmRecord) && statSync(npmRecord).mtimeMs >= statSync(join(ROOT, 'package-lock.json')).mtimeMs;
+if ((existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === lockHash) || installedSinceLockChanged) {
   say('dependencies up to date');
+  if (!existsSync(stamp)) writeFileSync(stamp, lockHash);
 } else {
   say('installing dependencies (npm ci)');
   // Under `npm run`, npm_execpath is npm's own JavaScript: started with this node, no shell needed

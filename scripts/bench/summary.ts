@@ -3,7 +3,7 @@
  * the table on stdout and the shape of bench-results.json.
  */
 
-export type MeasurementId = 'a' | 'a-direct' | 'b' | 'c' | 'd';
+export type MeasurementId = 'a' | 'a-direct' | 'i' | 'b' | 'c' | 'd';
 
 export interface Measurement {
   id: MeasurementId;
@@ -46,7 +46,7 @@ export interface BenchResult {
   browser: { source: string; executablePath: string | null };
   settings: { runs: number; warmup: number; count: number };
   measurements: Measurement[];
-  ratios: Record<'a/b' | 'a/c' | 'd/a', Ratio>;
+  ratios: Record<'a/b' | 'i/b' | 'a/c' | 'd/a', Ratio>;
   healthCheck: HealthPhases;
 }
 

@@ -12,7 +12,7 @@ import { cleanEnv, run } from './run-cli.js';
 const positiveMs = z.number().int().positive();
 
 const measurement = z.object({
-  id: z.enum(['a', 'a-direct', 'b', 'c', 'd']),
+  id: z.enum(['a', 'a-direct', 'i', 'b', 'c', 'd']),
   title: z.string().min(1),
   command: z.string().min(1),
   runsMs: z.array(positiveMs).length(1),
@@ -31,31 +31,35 @@ const benchResult = z.object({
   machine: z.object({ cpus: z.number().int().positive(), node: z.string().startsWith('v') }),
   browser: z.object({ source: z.string(), executablePath: z.string().nullable() }),
   settings: z.object({ runs: z.literal(1), warmup: z.literal(0), count: z.literal(2) }),
-  measurements: z.array(measurement).length(5),
-  ratios: z.object({ 'a/b': ratio, 'a/c': ratio, 'd/a': ratio }),
+  measurements: z.array(measurement).length(6),
+  ratios: z.object({ 'a/b': ratio, 'i/b': ratio, 'a/c': ratio, 'd/a': ratio }),
   healthCheck: z.object({ available: z.literal(true), runs: z.literal(1), phasesMs: z.record(z.string(), z.number().nullable()) }),
 });
 
 test.describe('npm run bench', () => {
-  test('one run measures (a) to (d) and the health check, prints the table and writes valid JSON', async () => {
-    test.setTimeout(150_000);
+  test('one run measures (a) to (d), the installed command (i) and the health check, prints the table and writes valid JSON', async () => {
+    test.setTimeout(240_000);
     const jsonOut = join(mkdtempSync(join(tmpdir(), 'bench-smoke-')), 'bench-results.json');
     // The caller's harness variables must not reach the measured processes: these would break every run.
     const env = cleanEnv({ OAUTH_BASE_URL: 'http://127.0.0.1:9', MOCK_FAULTS: 'login-500', TEST_PASSWORD: 'Wrong-Pa55word!' });
-    const result = await run('npm', ['run', '-s', 'bench', '--', '--runs', '1', '--warmup', '0', '--count', '2', '--json-out', jsonOut, '--quiet'], env, 140_000);
+    const result = await run('npm', ['run', '-s', 'bench', '--', '--runs', '1', '--warmup', '0', '--count', '2', '--json-out', jsonOut, '--quiet'], env, 230_000);
 
     expect(result.exitCode, result.stderr).toBe(0);
     const parsed = benchResult.parse(JSON.parse(readFileSync(jsonOut, 'utf8')));
-    expect(parsed.measurements.map((m) => m.id)).toEqual(['a', 'a-direct', 'b', 'c', 'd']);
+    expect(parsed.measurements.map((m) => m.id)).toEqual(['a', 'a-direct', 'i', 'b', 'c', 'd']);
+    expect(parsed.measurements.find((m) => m.id === 'i')?.command).toBe('<installed>/rayteams-login get-code --env-file <empty.env> --quiet');
+    expect(parsed.ratios['i/b'].target).toBe(1.15);
     expect(parsed.measurements.find((m) => m.id === 'd')?.command).toContain('--count 2');
     const a = parsed.measurements[0];
-    const b = parsed.measurements[2];
+    const b = parsed.measurements[3];
     expect(parsed.ratios['a/b'].value).toBeCloseTo((a?.medianMs ?? 0) / (b?.medianMs ?? 1), 1);
     expect(parsed.ratios['a/b'].target).toBe(1.2);
     expect(parsed.ratios['d/a'].target).toBe(3);
     expect(Object.keys(parsed.healthCheck.phasesMs).length).toBeGreaterThan(0);
     expect(result.stdout).toContain('(a)        npm run -s get-code');
     expect(result.stdout).toMatch(/^a\/b\s+\d+\.\d\d/m);
+    expect(result.stdout).toMatch(/^i\/b\s+\d+\.\d\d\s+\S+\s+≤ 1\.15/m);
+    expect(result.stdout).toContain('(i)        installed rayteams-login get-code (no npm)');
     expect(result.stdout).toContain('health check phases (median of 1)');
   });
 

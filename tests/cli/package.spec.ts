@@ -29,6 +29,8 @@ test.describe.serial('the installed package', () => {
   const inConsumer = (command: string, args: string[]) => run(command, args, cleanEnv(), 60_000, consumer);
 
   test.beforeAll(async () => {
+    // npm pack (a clean build with types) and npm install: a minute or more on a loaded machine.
+    test.setTimeout(240_000);
     scratch = mkdtempSync(join(tmpdir(), 'harness-package-'));
     // Packed from a copy of the sources: `prepare` rebuilds dist/ from scratch, which must not pull
     // the build from under commands other tests run from this checkout meanwhile.

