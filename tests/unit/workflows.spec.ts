@@ -30,12 +30,11 @@ const step = z
 
 const job = z
   .object({
-    // name and strategy: login-health runs its targets as a matrix of shards (tests/unit/health-workflow.spec.ts).
+    // name and strategy: e2e runs Windows and macOS as a matrix of os, login-health its targets as a matrix of shards.
     name: z.string().optional(),
     strategy: z.object({ 'fail-fast': z.boolean().optional(), matrix: z.record(z.string(), z.array(z.union([z.string(), z.number()]))) }).strict().optional(),
     if: z.string().optional(),
     'runs-on': z.string(),
-    strategy: z.object({ 'fail-fast': z.boolean(), matrix: z.object({ os: z.array(z.string()).min(1) }).strict() }).strict().optional(),
     'timeout-minutes': z.number().int().positive(),
     concurrency: z.object({ group: z.string(), 'cancel-in-progress': z.union([z.boolean(), z.string()]) }).strict().optional(),
     env: z.record(z.string(), z.string()).optional(),
