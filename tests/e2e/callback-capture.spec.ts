@@ -26,11 +26,13 @@ test.describe('callback capture on the parsed URL', { tag: '@local-only' }, () =
   let app: CallbackApp;
   let redirector: { origin: string; server: Server };
   let port: string;
+
   test.beforeEach(async () => {
     app = await startCallbackApp({ host: 'localhost' });
     port = new URL(app.redirectUri).port;
     redirector = await startRedirector();
   });
+
   test.afterEach(async () => {
     await app.close();
     redirector.server.closeAllConnections();
