@@ -57,6 +57,8 @@ export interface HealthSettings {
 export interface HarnessConfig {
   target: Target;
   client: { id: string; secret: string | undefined; redirectUri: string };
+  /** OAUTH_ISSUER: the `iss` a callback must carry when it carries one (default: the target's origin) */
+  issuer: string | undefined;
   user: { username: string; password: string };
   scopes: string[];
   usePkce: boolean;
@@ -132,6 +134,7 @@ const envSchema = z.object({
   [EMBEDDED_URL_VARIABLE]: httpsUrl('set by playwright.config.ts'),
   OAUTH_CLIENT_ID: optionalText,
   OAUTH_CLIENT_SECRET: optionalText,
+  OAUTH_ISSUER: httpsUrl('the issuer the login service names in `iss` on the callback'),
   OAUTH_REDIRECT_URI: httpsUrl('the registered callback, e.g. https://app.example.com/callback'),
   TEST_USERNAME: optionalText,
   TEST_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
@@ -239,6 +242,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
   return {
     target,
     client,
+    issuer: v.OAUTH_ISSUER,
     user,
     scopes: v.OAUTH_SCOPE ? v.OAUTH_SCOPE.split(/\s+/).filter(Boolean) : [],
     usePkce: v.OAUTH_USE_PKCE,

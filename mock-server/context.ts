@@ -1,4 +1,4 @@
-import type { LoginUi, MockFaults } from './types.js';
+import type { Clock, LoginUi, MockFaults } from './types.js';
 import type { ClientRegistry } from './clients.js';
 import type { UserDirectory } from './users.js';
 import type { CodeStore } from './store/codes.js';
@@ -24,5 +24,8 @@ export interface ServerContext {
   /** Mutable at run time through MockServer.setFaults / setLoginUi. */
   faults: MockFaults;
   loginUi: LoginUi;
+  /** RFC 9207 `iss` on callbacks */
+  readonly sendIssuer: boolean;
+  readonly now: Clock;
   readonly log: (line: string) => void;
 }

@@ -9,6 +9,7 @@ export const FAULT_NAMES: readonly string[] = Object.freeze([
   'access-denied',
   'selector-drift',
   'token-500',
+  'wrong-iss',
 ]);
 
 type FlagFault = Exclude<keyof MockFaults, 'slowLoginMs'>;
@@ -21,6 +22,7 @@ const FLAG_FAULTS: Readonly<Record<string, FlagFault>> = {
   'access-denied': 'accessDenied',
   'selector-drift': 'selectorDrift',
   'token-500': 'token500',
+  'wrong-iss': 'wrongIssuer',
 };
 
 const SLOW_LOGIN_USAGE = 'slow-login needs a duration in ms, e.g. slow-login=2000';

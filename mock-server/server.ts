@@ -54,15 +54,19 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, ctx: ServerCo
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
+  // Real time plus whatever a test moved it forward by (advanceClock), unless a clock is given.
+  let skewMs = 0;
+  const now = options.clock ?? (() => Date.now() + skewMs);
   const ctx: ServerContext = {
     url: '',
     clients: new ClientRegistry(options.clients ?? [DEFAULT_CLIENT]),
     users: new UserDirectory(options.users ?? [DEFAULT_USER]),
-    codes: new CodeStore(positive('codeTtlSeconds', options.codeTtlSeconds ?? 300) * 1000),
-    sessions: new SessionStore(positive('sessionTtlSeconds', options.sessionTtlSeconds ?? 3600) * 1000),
+    codes: new CodeStore(positive('codeTtlSeconds', options.codeTtlSeconds ?? 300) * 1000, now),
+    sessions: new SessionStore(positive('sessionTtlSeconds', options.sessionTtlSeconds ?? 3600) * 1000, now),
     lockouts: new LockoutStore(
       positive('lockoutThreshold', options.lockoutThreshold ?? 5),
       positive('lockoutBaseMs', options.lockoutBaseMs ?? 2000, true),
+      now,
     ),
     refreshTokens: new RefreshTokenStore(),
     // The issuer is read lazily because the port is only known after listen().
@@ -70,6 +74,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     faults: resolveFaults(options.faults),
     loginUi: checkLoginUi(options.loginUi ?? 'classic'),
     log: options.log ?? (() => {}),
+    sendIssuer: options.sendIssuer ?? false,
+    now,
   };
 
   const server = createServer((req, res) => {
@@ -112,6 +118,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     setLoginUi(ui) {
       ctx.loginUi = checkLoginUi(ui);
+    },
+    advanceClock(ms) {
+      if (options.clock !== undefined) throw new Error('advanceClock: this server runs on the clock it was given');
+      skewMs += ms;
     },
   };
 }

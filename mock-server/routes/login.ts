@@ -65,7 +65,7 @@ function completeSignIn(
     res,
     serializeCookie(SESSION_COOKIE, sessionId, { maxAgeSeconds: ctx.sessions.ttlMs / 1000, httpOnly: true }),
   );
-  const location = callbackLocation(ctx, request, username, session?.authTime ?? Date.now());
+  const location = callbackLocation(ctx, request, username, session?.authTime ?? ctx.now());
   if (json) return sendJson(res, 200, { redirect: location });
   return redirect(res, location);
 }

@@ -12,6 +12,7 @@ test.describe('parseFaults', () => {
       'access-denied',
       'selector-drift',
       'token-500',
+      'wrong-iss',
     ]);
   });
 
