@@ -14,11 +14,14 @@ export function runFolderName(startedAt: Date): string {
 }
 
 /**
- * Screencast frames, actions and network, but no DOM snapshots: taking them waits for a pending
- * navigation, which stretched a 1.5 s timeout into 25 s when the login service hung.
+ * Actions and network only. No DOM snapshots: taking them waits for a pending navigation, which
+ * stretched a 1.5 s timeout into 25 s when the login service hung. No screencast either: its frames
+ * are images, which redaction cannot read, and a login screen whose password field is not
+ * type="password" (or that echoes what was typed) would show the password in them. The masked
+ * failure screenshot shows where the attempt stopped.
  */
 export async function startTrace(context: BrowserContext): Promise<void> {
-  await context.tracing.start({ screenshots: true, snapshots: false });
+  await context.tracing.start({ screenshots: false, snapshots: false });
 }
 
 /** Success: the trace is not needed, and not keeping it means no secrets on disk. */
@@ -50,8 +53,8 @@ export async function settleWithin(work: Promise<unknown>, ms: number): Promise<
 
 /**
  * Saves the screenshot and the trace of a failed attempt into `dir` and redacts them. Without a
- * redactor the trace is deleted (its DOM snapshots and the POST /login body hold the password); the
- * screenshot stays, since the password field shows only dots. Never throws: evidence is a bonus.
+ * redactor the trace is deleted (the POST /login body holds the password); the screenshot stays,
+ * since every field was emptied and every shown secret masked first. Never throws: evidence is a bonus.
  */
 export async function saveFailureArtifacts(context: BrowserContext, page: Page, options: { dir: string; attempt: number; secrets: string[]; redact: Redactor | undefined }): Promise<string[]> {
   const saved: string[] = [];
@@ -61,7 +64,9 @@ export async function saveFailureArtifacts(context: BrowserContext, page: Page, 
     return saved;
   }
   const screenshot = join(options.dir, `attempt-${options.attempt}-screenshot.png`);
-  if (await captureScreenshot(context, page, screenshot)) saved.push(screenshot);
+  // No screenshot unless every field and every echo of a secret is blanked first: an image is the
+  // one artifact redaction cannot read.
+  if ((await blankSecrets(page, options.secrets)) && (await captureScreenshot(context, page, screenshot))) saved.push(screenshot);
   const trace = join(options.dir, `attempt-${options.attempt}-trace.zip`);
   if (await settleWithin(context.tracing.stop({ path: trace }), 10_000)) saved.push(trace);
   if (saved.length === 0) return saved;
@@ -77,6 +82,48 @@ export async function saveFailureArtifacts(context: BrowserContext, page: Page, 
   }
   await rm(trace, { force: true });
   return saved.filter((path) => path !== trace);
+}
+
+/** What a secret shown as page text is replaced with before a screenshot. */
+export const SCREENSHOT_MASK = '\u2022\u2022\u2022\u2022';
+
+/**
+ * Empties every field that holds a value, whatever its type (a password field may be type="text",
+ * a one-time code sits in a text field), in every frame, and replaces the configured secrets where
+ * the page shows them as text. True only when every frame was reached: a page that cannot be
+ * blanked is not photographed.
+ */
+export async function blankSecrets(page: Page, secrets: readonly string[]): Promise<boolean> {
+  const shown = secrets.filter((secret) => secret.length >= 4);
+  const results = await Promise.all(
+    page.frames().map((frame) =>
+      within(
+        frame.evaluate(
+          ({ shown, mask }) => {
+            for (const field of Array.from(document.querySelectorAll('input, textarea'))) {
+              const input = field as HTMLInputElement | HTMLTextAreaElement;
+              if (['hidden', 'submit', 'button', 'reset', 'checkbox', 'radio', 'image'].includes(input.type)) continue;
+              if (input.value !== '') input.value = '';
+            }
+            if (shown.length === 0) return;
+            const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+              let text = node.nodeValue ?? '';
+              for (const secret of shown) text = text.split(secret).join(mask);
+              if (text !== node.nodeValue) node.nodeValue = text;
+            }
+          },
+          { shown, mask: SCREENSHOT_MASK },
+        ),
+        3_000,
+      ).then(
+        () => true,
+        // A frame that went away meanwhile shows nothing; any other failure leaves it unblanked.
+        () => frame.isDetached(),
+      ),
+    ),
+  );
+  return results.every(Boolean);
 }
 
 /**
