@@ -142,7 +142,7 @@ test.describe('no secret in any artifact', () => {
       });
       const reference = await page.screenshot();
       // Control: the image does change with what the field shows, so equality below means something.
-      await page.fill('#p', password);
+      await page.locator('#p').fill(password);
       const unmasked = await page.screenshot();
 
       expect(shot, 'a screenshot was saved').toBeDefined();
