@@ -4,6 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HarnessError, toHarnessError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
+import { MIN_REDACTED_SECRET_LENGTH } from './redact.js';
 
 /** Flags every command takes. */
 export const COMMON_FLAGS = {
@@ -57,7 +58,13 @@ export function runCli(main: (cli: CliContext) => Promise<number>): void {
   const secrets = new Set<string>();
   const logger = createLogger({ quiet: process.argv.includes('--quiet') || process.argv.includes('-q'), secrets });
   const protectSecrets = (values: Iterable<string>) => {
-    for (const value of values) if (value.length > 0) secrets.add(value);
+    for (const value of values) {
+      if (value.length > 0) secrets.add(value);
+      // Not scrubbed from text (that would reveal it, see MIN_REDACTED_SECRET_LENGTH): say so instead.
+      if (value.length > 0 && value.length < MIN_REDACTED_SECRET_LENGTH) {
+        logger.warn(`a configured secret (password, client secret, TOTP secret or webhook URL) is shorter than ${MIN_REDACTED_SECRET_LENGTH} characters: too weak to keep out of logs by redaction; use a longer one`);
+      }
+    }
   };
   let watchdog: NodeJS.Timeout | undefined;
   const armWatchdog = (ms: number) => {
