@@ -34,10 +34,26 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
   }
 }
 
-export function parseIntegerFlag(name: string, value: string | undefined, fallback: number, min = 1): number {
+/** The longest a Node timer can wait; above it setTimeout fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export function parseIntegerFlag(name: string, value: string | undefined, fallback: number, min = 1, max = MAX_TIMER_MS): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new HarnessError('usage', `--${name} must be a whole number of at least ${min}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new HarnessError('usage', `--${name} must be a whole number of at least ${min}, got "${value.slice(0, 40)}"`);
+  if (Number(value) > max) throw new HarnessError('usage', `--${name} must be at most ${max}, got ${value.slice(0, 40)}`);
   return Number(value);
+}
+
+/** Below this no browser starts and no login screen loads; such a run could only fail misleadingly. */
+export const MIN_TIMEOUT_MS = 1_000;
+/** Ten minutes: well past any login, and every budget built from it stays inside a timer's range. */
+export const MAX_TIMEOUT_MS = 600_000;
+
+/** --timeout MS, checked before anything starts: a budget too small says so (not "No Chromium found"). */
+export function parseTimeoutFlag(value: string | undefined, fallback: number): number {
+  const ms = parseIntegerFlag('timeout', value, fallback, 1, MAX_TIMEOUT_MS);
+  if (ms < MIN_TIMEOUT_MS) throw new HarnessError('usage', `--timeout ${ms} ms is too small a budget for a browser start and a login; give at least ${MIN_TIMEOUT_MS}`);
+  return ms;
 }
 
 export interface CliContext {
@@ -69,10 +85,11 @@ export function runCli(main: (cli: CliContext) => Promise<number>): void {
   let watchdog: NodeJS.Timeout | undefined;
   const armWatchdog = (ms: number) => {
     if (watchdog) clearTimeout(watchdog);
+    // Clamped: a longer delay overflows and fires at once.
     watchdog = setTimeout(() => {
       logger.error(`gave up after ${ms} ms [timeout]`);
       process.exit(5);
-    }, ms);
+    }, Math.min(ms, MAX_TIMER_MS));
     watchdog.unref();
   };
   main({ logger, protectSecrets, armWatchdog })

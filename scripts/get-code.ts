@@ -6,7 +6,7 @@
 import { appendFile } from 'node:fs/promises';
 import { getAuthorizationCodes } from '../lib/api.js';
 import { writeFileAtomic } from '../lib/atomic-file.js';
-import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from '../lib/cli.js';
 import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from '../lib/code-output.js';
 import { loadConfig } from '../lib/config.js';
 import { HarnessError } from '../lib/errors.js';
@@ -78,7 +78,7 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   const count = parseIntegerFlag('count', values.count, 1);
   // Every code is a real sign-in against the stage; a typo like --count 1000 should not become one.
   if (count > MAX_COUNT) throw new HarnessError('usage', `--count must be at most ${MAX_COUNT}, got ${count}`);
-  const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
+  const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
   if (values.out !== undefined && values.out.trim() === '') throw new HarnessError('usage', '--out needs a file name');
   const config = loadConfig(envFileOption(values));
   protectSecrets(config.secrets);

@@ -5,7 +5,7 @@
  * for Prometheus, a webhook message on failure and recovery. Exit codes as in DESIGN.md.
  */
 import { appendFile } from 'node:fs/promises';
-import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
 import { markdownSummary, summaryLine, toHealthJson } from '../lib/health/report.js';
@@ -52,7 +52,7 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
+  const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
   const retryBackoffMs = parseIntegerFlag('retry-backoff', values['retry-backoff'], DEFAULT_RETRY_BACKOFF_MS, 0);
   const config = loadConfig(envFileOption(values));
   protectSecrets(config.secrets);
