@@ -4,7 +4,7 @@
  * healthy, degraded or failed. Result: a summary line on stderr, --json on stdout, --metrics-file
  * for Prometheus, a webhook message on failure and recovery. Exit codes as in DESIGN.md.
  */
-import { appendFile } from 'node:fs/promises';
+import { appendFileChecked } from '../lib/atomic-file.js';
 import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
@@ -71,7 +71,7 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
     ...(values['artifacts-dir'] !== undefined ? { artifactsDir: values['artifacts-dir'] } : {}),
     ...(values['metrics-file'] !== undefined ? { metricsFile: values['metrics-file'] } : {}),
   });
-  if (values['summary-file'] !== undefined) await appendFile(values['summary-file'], markdownSummary(result));
+  if (values['summary-file'] !== undefined) await appendFileChecked(values['summary-file'], markdownSummary(result));
   if (values.json) process.stdout.write(`${JSON.stringify(toHealthJson(result))}\n`);
   // The summary is the result for people, so --quiet keeps it.
   process.stderr.write(`${summaryLine(result)}\n`);

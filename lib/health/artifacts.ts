@@ -2,9 +2,10 @@
  * Evidence of a failed attempt: a screenshot of where the browser stopped and a Playwright trace of
  * the whole attempt, with the configuration's secrets scrubbed before anyone can upload them.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { makeDirectory } from '../atomic-file.js';
 
 export type Redactor = (paths: readonly string[], secrets: readonly string[]) => Promise<unknown>;
 
@@ -59,7 +60,7 @@ export async function settleWithin(work: Promise<unknown>, ms: number): Promise<
 export async function saveFailureArtifacts(context: BrowserContext, page: Page, options: { dir: string; attempt: number; secrets: string[]; redact: Redactor | undefined }): Promise<string[]> {
   const saved: string[] = [];
   try {
-    await mkdir(options.dir, { recursive: true });
+    await within(makeDirectory(options.dir), 3_000);
   } catch {
     return saved;
   }
