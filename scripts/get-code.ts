@@ -8,6 +8,7 @@ import { getAuthorizationCodes } from '../lib/api.js';
 import { writeFileAtomic } from '../lib/atomic-file.js';
 import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from '../lib/cli.js';
 import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from '../lib/code-output.js';
+import { installCancellation } from '../lib/cancellation.js';
 import { loadConfig } from '../lib/config.js';
 import { HarnessError } from '../lib/errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
@@ -57,6 +58,7 @@ rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error),
 6 contract broken (unexpected page, missing or malformed code, state mismatch).`;
 
 runCli(async ({ logger, armWatchdog, protectSecrets }) => {
+  installCancellation({ report: logger.error });
   const { values } = parseFlags(process.argv.slice(2), {
     format: { type: 'string', default: 'text' },
     out: { type: 'string' },

@@ -6,6 +6,7 @@
  */
 import { appendFileChecked } from '../lib/atomic-file.js';
 import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from '../lib/cli.js';
+import { installCancellation } from '../lib/cancellation.js';
 import { loadConfig } from '../lib/config.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
 import { markdownSummary, summaryLine, toHealthJson } from '../lib/health/report.js';
@@ -39,6 +40,7 @@ Exit codes: 0 healthy, 1 degraded, 2 usage/config, 3 credentials rejected/locked
 refused, 5 timeout/network, 6 contract broken (unexpected page, bad code, state mismatch).`;
 
 runCli(async ({ logger, armWatchdog, protectSecrets }) => {
+  installCancellation({ report: logger.error });
   const { values } = parseFlags(process.argv.slice(2), {
     json: { type: 'boolean', default: false },
     'metrics-file': { type: 'string' },
