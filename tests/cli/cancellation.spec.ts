@@ -65,9 +65,11 @@ function processesUsing(dir: string): string[] {
 test.describe('cancellation', { tag: '@local-only' }, () => {
   test.describe.configure({ mode: 'parallel' });
   let scratch: string;
+
   test.beforeEach(() => {
     scratch = mkdtempSync(join(tmpdir(), 'harness-cancel-'));
   });
+
   test.afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
   for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
