@@ -61,8 +61,11 @@ export interface CliContext {
   logger: Logger;
   /** Once the configuration is loaded: its secrets never reach stderr, e.g. `protectSecrets(config.secrets)`. */
   protectSecrets(secrets: Iterable<string>): void;
-  /** After flags are parsed: exit with code 5 if the whole command is still running after `ms`. */
-  armWatchdog(ms: number): void;
+  /**
+   * After flags are parsed: exit with code 5 if the whole command is still running after `ms`.
+   * `onExpire` (bounded to 5 s) can publish a timeout result first, e.g. the health check's state.
+   */
+  armWatchdog(ms: number, onExpire?: () => Promise<void>): void;
 }
 
 /**
@@ -83,12 +86,18 @@ export function runCli(main: (cli: CliContext) => Promise<number>): void {
     }
   };
   let watchdog: NodeJS.Timeout | undefined;
-  const armWatchdog = (ms: number) => {
+  const armWatchdog = (ms: number, onExpire?: () => Promise<void>) => {
     if (watchdog) clearTimeout(watchdog);
     // Clamped: a longer delay overflows and fires at once.
     watchdog = setTimeout(() => {
       logger.error(`gave up after ${ms} ms [timeout]`);
-      process.exit(5);
+      const last = setTimeout(() => process.exit(5), 5_000);
+      (onExpire ?? (async () => undefined))()
+        .catch((error: unknown) => logger.error(`could not report the timeout: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          clearTimeout(last);
+          process.exit(5);
+        });
     }, Math.min(ms, MAX_TIMER_MS));
     watchdog.unref();
   };

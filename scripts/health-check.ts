@@ -11,7 +11,7 @@ import { loadConfig } from '../lib/config.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
 import { markdownSummary, summaryLine, toHealthJson } from '../lib/health/report.js';
 import { DEFAULT_RETRY_BACKOFF_MS } from '../lib/health/retry.js';
-import { DEFAULT_ARTIFACTS_DIR, runHealthCheck } from '../lib/health/run.js';
+import { DEFAULT_ARTIFACTS_DIR, overrunResult, publishHealthResult, runHealthCheck } from '../lib/health/run.js';
 
 const HELP = `Usage: npm run -s health-check -- [options]
 
@@ -63,7 +63,14 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   const retries = config.health.retries;
   let budget = 15_000;
   for (let attempt = 1; attempt <= retries + 1; attempt += 1) budget += timeoutMs + 5_000 + (attempt <= retries ? retryBackoffMs * 2 ** (attempt - 1) : 0);
-  armWatchdog(budget);
+  const startedAt = new Date();
+  // An overrun is still a result: JSON, metrics and state with reason timeout (and the alert).
+  armWatchdog(budget, async () => {
+    const overrun = overrunResult(config, startedAt, budget);
+    if (values.json) process.stdout.write(`${JSON.stringify(toHealthJson(overrun))}\n`);
+    process.stderr.write(`${summaryLine(overrun)}\n`);
+    await publishHealthResult(config, overrun, { logger, ...(values['metrics-file'] !== undefined ? { metricsFile: values['metrics-file'] } : {}) });
+  });
 
   const { result, exitCode } = await runHealthCheck(config, {
     timeoutMs,
