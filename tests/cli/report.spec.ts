@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { test, expect } from '../../fixtures/index.js';
+import { cleanEnv } from './run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -49,7 +50,7 @@ test('npm run report builds the HTML report with the steps and environment', asy
 
     await promisify(execFile)('sh', ['-c', command ?? 'false'], {
       cwd: scratch,
-      env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },
+      env: { ...cleanEnv(), PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${cleanEnv().PATH ?? ''}` },
       timeout: 30_000,
     });
 

@@ -7,10 +7,11 @@ import { runCli } from '../../lib/cli.js';
 
 runCli(async ({ armWatchdog }) => {
   armWatchdog(200, async () => {
-    await new Promise((resolve) => setTimeout(resolve, 50)); // an asynchronous write, as the real one
+    // eslint-disable-next-line no-restricted-syntax -- stands for an asynchronous write, as the real one
+    await new Promise((resolve) => setTimeout(resolve, 50));
     writeFileSync(process.argv[2] ?? '', 'published');
   });
-  // The hang the watchdog exists for: a wait far past its budget.
+  // eslint-disable-next-line no-restricted-syntax -- the hang the watchdog exists for: a wait far past its budget
   await new Promise((resolve) => setTimeout(resolve, 60_000));
   return 0;
 });
