@@ -13,20 +13,25 @@ import { isLoopbackHost } from './net.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
 import { parseFaults } from '../mock-server/faults.js';
+import { DEFAULT_CLIENT, DEFAULT_USER } from '../mock-server/defaults.js';
 import type { LoginUi } from '../mock-server/types.js';
 
 /** Regions RayTeams documents for its login service; extend when RayTeams opens one. */
 export const RAYTEAMS_REGIONS = ['ap-northeast-2', 'us-east-1', 'eu-central-1'] as const;
 
-/** What the embedded server and an unconfigured harness use: DESIGN.md "Local server defaults". */
-export const LOCAL_DEFAULTS = {
-  clientId: 'local-test-client',
-  clientSecret: 'local-test-secret',
-  redirectUri: 'http://localhost/callback',
-  username: 'tester@example.com',
-  password: 'Local-Pa55word!',
-} as const;
+/**
+ * What the embedded server and an unconfigured harness use: DESIGN.md "Local server defaults".
+ * One copy, the mock's (lib may import the mock; the mock never imports lib).
+ */
+export const LOCAL_DEFAULTS: Readonly<{ clientId: string; clientSecret: string; redirectUri: string; username: string; password: string }> = Object.freeze({
+  clientId: DEFAULT_CLIENT.clientId,
+  clientSecret: DEFAULT_CLIENT.clientSecret ?? '',
+  redirectUri: DEFAULT_CLIENT.redirectUris[0] ?? 'http://localhost/callback',
+  username: DEFAULT_USER.username,
+  password: DEFAULT_USER.password,
+});
 
+/** A code's shape (RayTeams codes are UUIDs): the one copy, for CODE_PATTERN's default and every test. */
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /**

@@ -1,8 +1,9 @@
 import { test, expect } from '../../fixtures/index.js';
+import { UUID_PATTERN } from '../../lib/config.js';
 import { HarnessError } from '../../lib/errors.js';
 import { checkCallback, codeChallengeS256, createAuthorizeRequest, expectedIssuer, isRedirectTo } from '../../lib/oauth/index.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = new RegExp(UUID_PATTERN);
 const base = { baseUrl: 'https://oauth-ap-northeast-2-development.rayteams.com', clientId: 'client-1', redirectUri: 'https://app.example.com/callback' };
 
 function reasonOf(fn: () => unknown): string {
