@@ -4,7 +4,7 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { makeDirectory } from '../atomic-file.js';
 
 export type Redactor = (paths: readonly string[], secrets: readonly string[]) => Promise<unknown>;
@@ -96,33 +96,40 @@ export const SCREENSHOT_MASK = '\u2022\u2022\u2022\u2022';
  */
 export async function blankSecrets(page: Page, secrets: readonly string[]): Promise<boolean> {
   const shown = secrets.filter((secret) => secret.length >= 4);
+  const blankFrame = (frame: Frame) =>
+    frame.evaluate(
+      ({ shown, mask }) => {
+        for (const field of Array.from(document.querySelectorAll('input, textarea'))) {
+          const input = field as HTMLInputElement | HTMLTextAreaElement;
+          if (['hidden', 'submit', 'button', 'reset', 'checkbox', 'radio', 'image'].includes(input.type)) continue;
+          if (input.value !== '') input.value = '';
+        }
+        if (shown.length === 0) return;
+        const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          let text = node.nodeValue ?? '';
+          for (const secret of shown) text = text.split(secret).join(mask);
+          if (text !== node.nodeValue) node.nodeValue = text;
+        }
+      },
+      { shown, mask: SCREENSHOT_MASK },
+    );
   const results = await Promise.all(
-    page.frames().map((frame) =>
-      within(
-        frame.evaluate(
-          ({ shown, mask }) => {
-            for (const field of Array.from(document.querySelectorAll('input, textarea'))) {
-              const input = field as HTMLInputElement | HTMLTextAreaElement;
-              if (['hidden', 'submit', 'button', 'reset', 'checkbox', 'radio', 'image'].includes(input.type)) continue;
-              if (input.value !== '') input.value = '';
-            }
-            if (shown.length === 0) return;
-            const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-              let text = node.nodeValue ?? '';
-              for (const secret of shown) text = text.split(secret).join(mask);
-              if (text !== node.nodeValue) node.nodeValue = text;
-            }
-          },
-          { shown, mask: SCREENSHOT_MASK },
-        ),
-        3_000,
-      ).then(
-        () => true,
-        // A frame that went away meanwhile shows nothing; any other failure leaves it unblanked.
-        () => frame.isDetached(),
-      ),
-    ),
+    page.frames().map(async (frame) => {
+      // A page that is still navigating (to an error page, say) destroys the context under the
+      // script: blank the document that replaced it instead.
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        try {
+          await within(blankFrame(frame), 4_000);
+          return true;
+        } catch (error) {
+          if (frame.isDetached()) return true;
+          if (!/Execution context was destroyed|navigat/i.test(error instanceof Error ? error.message : '')) return false;
+          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        }
+      }
+      return false;
+    }),
   );
   return results.every(Boolean);
 }
