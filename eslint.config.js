@@ -3,6 +3,16 @@ import js from '@eslint/js';
 import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
 
+/** House rule: the configuration is read once, by lib/config.ts; nothing else reads process.env. */
+const NO_PROCESS_ENV = {
+  'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/config.ts (loadConfig); process.env is read there only.' }],
+};
+
+/** House rule: the mock stands for the remote service, and page objects know screens, not the harness. */
+const NO_LIB_IMPORTS = {
+  'no-restricted-imports': ['error', { patterns: [{ group: ['**/lib', '**/lib/**'], message: 'mock-server/ and pages/ import nothing from lib/ (DESIGN.md: they must not share the harness code they test against).' }] }],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'test-results/', 'playwright-report/', 'allure-results/', 'allure-report/', 'reports/'] },
   js.configs.recommended,
@@ -14,7 +24,32 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      ...NO_PROCESS_ENV,
     },
+  },
+  {
+    // Named exceptions to "process.env only in lib/config.ts", each for a reason:
+    files: [
+      'lib/config.ts', // the one place
+      'playwright.config.ts', // CI detection, and hands the embedded server's URL to the workers
+      'tests/canary/playwright.config.ts', // the canary child run's own folder, set by its parent test
+      'lib/redact-reporter.ts', // Playwright's reporter output variables (PLAYWRIGHT_*_OUTPUT_*), not harness settings
+      'scripts/bench/**', // bench references: deliberately minimal yardsticks that check nothing
+      'tests/cli/run-cli.ts', // builds each child process's environment from the runner's
+      'lib/browser.ts', // machine facts (PATH, Program Files, LOCALAPPDATA) to find a browser, not harness settings
+      'scripts/setup.mjs', // runs before anything is installed: npm's own path, to start npm without a shell
+      'scripts/setup-browser.ts', // hands the environment to apt-get and Playwright's installer
+      'scripts/bench-targets.ts', // builds the measured child processes' environment, as scripts/bench/** does
+      'scripts/stage-matrix.ts', // builds each child run's environment, pointing it at a mock stage
+      'tests/cli/package.spec.ts', // npm's own path, to run npm in the scratch project without a shell
+      'tests/unit/health-workflow.spec.ts', // PATH for the workflow's script run as a child process
+      'tests/unit/monitoring-tools.ts', // PATH, to find promtool and the Pushgateway
+    ],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['mock-server/**/*.ts', 'pages/**/*.ts'],
+    rules: NO_LIB_IMPORTS,
   },
   {
     files: ['tests/**/*.ts', 'fixtures/**/*.ts'],
@@ -22,8 +57,26 @@ export default tseslint.config(
     rules: {
       ...playwright.configs['flat/recommended'].rules,
       // Tests must import test/expect from fixtures/, which adds the harness fixtures.
-      'no-restricted-imports': ['error', { paths: [{ name: '@playwright/test', message: "Import { test, expect } from fixtures/ instead.", allowTypeImports: true }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@playwright/test', message: 'Import { test, expect } from fixtures/ instead.', allowTypeImports: true },
+            { name: 'node:timers/promises', message: 'No fixed sleeps in tests: drive a clock, wait for a condition, or disable this on the line with a comment saying why.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Promise'] > ArrowFunctionExpression > CallExpression[callee.name='setTimeout'][arguments.0.type='Identifier']",
+          message: 'No fixed sleeps in tests: drive a clock, wait for a condition, or disable this on the line with a comment saying why.',
+        },
+      ],
       'playwright/expect-expect': ['error', { assertFunctionNames: ['expect', 'expectFailure', 'expectExit'] }],
+      // A fixed wait makes a test slow on a fast machine and flaky on a busy one; where one is
+      // really needed, disable this on the line with a comment saying why.
+      'playwright/no-wait-for-timeout': 'error',
     },
   },
   {

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { chromium, type Browser, type LaunchOptions } from '@playwright/test';
+import { runTemporaryDirectory } from './cancellation.js';
 import { HarnessError } from './errors.js';
 
 /**
@@ -132,7 +133,8 @@ export function chromiumLaunchOptions(options: { chromiumPath?: string | undefin
 export async function launchChromium(options: { chromiumPath?: string | undefined; headless?: boolean; timeoutMs?: number } = {}): Promise<Browser> {
   const launchOptions = chromiumLaunchOptions(options);
   try {
-    return await chromium.launch({ ...launchOptions, timeout: options.timeoutMs ?? 30_000 });
+    // tracesDir: trace chunks in a folder removed at any exit, not a playwright-tracing-* one left behind.
+    return await chromium.launch({ ...launchOptions, tracesDir: runTemporaryDirectory(), timeout: options.timeoutMs ?? 30_000 });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new HarnessError('config', `Chromium failed to start (${launchOptions.executablePath ?? 'Playwright download'}): ${message}. ${INSTALL_HINT}`, { cause: error });

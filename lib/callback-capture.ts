@@ -81,24 +81,27 @@ class PageGuard {
     session.on('Fetch.requestPaused', (event: RequestPausedEvent) => void this.onPaused(event));
   }
 
-  /** Fetch.enable replaces the pattern list, so each call names every redirect URI guarded so far. */
+  /**
+   * Every request pauses, and the decision is made on the parsed URL: a DevTools URL pattern
+   * matches the URL as a string, so `http://user:pw@localhost/callback` (and any other spelling the
+   * browser does not normalise away) slipped past it to the app.
+   */
   async guard(redirectUri: string): Promise<void> {
     if (this.redirectUris.has(redirectUri)) return;
+    const first = this.redirectUris.size === 0;
     this.redirectUris.add(redirectUri);
-    await this.session.send('Fetch.enable', {
-      patterns: [
-        // `*` and `?` are wildcards in DevTools patterns; the exact origin and path are checked below.
-        ...[...this.redirectUris].map((uri) => ({ urlPattern: `${escapePattern(uri)}*`, requestStage: 'Request' as const })),
-        ...(this.blockNonEssential ? BLOCKED_RESOURCE_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType, requestStage: 'Request' as const })) : []),
-        ...(this.blockNonEssential ? ANALYTICS_HOSTS.map((host) => ({ urlPattern: `*${host}/*`, requestStage: 'Request' as const })) : []),
-      ],
-    });
+    if (first) await this.session.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' as const }] });
   }
 
   private async onPaused(event: RequestPausedEvent): Promise<void> {
     try {
-      const url = new URL(event.request.url);
-      const redirectUri = [...this.redirectUris].find((uri) => isRedirectTo(url, uri));
+      const url = URL.canParse(event.request.url) ? new URL(event.request.url) : undefined;
+      if (url === undefined) {
+        await this.session.send('Fetch.continueRequest', { requestId: event.requestId });
+        return;
+      }
+      const redirectUris = [...this.redirectUris];
+      const redirectUri = redirectUris.find((uri) => isRedirectTo(url, uri));
       if (redirectUri !== undefined) {
         for (const waiter of [...this.waiters]) {
           if (waiter.redirectUri === redirectUri) waiter.resolve(url);
@@ -112,10 +115,13 @@ class PageGuard {
           ],
           body: CAPTURED_PAGE,
         });
-      } else if ((BLOCKED_RESOURCE_TYPES as readonly string[]).includes(event.resourceType) || isAnalytics(url)) {
+      } else if (redirectUris.some((uri) => isLookAlike(url, uri))) {
+        // Same app, a path only a lenient server would read as the callback (/Callback, /%63allback,
+        // /callback/): neither a callback nor safe to deliver.
+        await this.session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' });
+      } else if (this.blockNonEssential && ((BLOCKED_RESOURCE_TYPES as readonly string[]).includes(event.resourceType) || isAnalytics(url))) {
         await this.session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' });
       } else {
-        // e.g. http://localhost/callback-other matched the wildcard but is not a guarded redirect URI
         await this.session.send('Fetch.continueRequest', { requestId: event.requestId });
       }
     } catch {
@@ -166,6 +172,19 @@ export async function captureCallback(page: Page, redirectUri: string, options: 
   };
 }
 
-function escapePattern(text: string): string {
-  return text.replace(/[\\*?]/g, (c) => `\\${c}`);
+/** Same origin, and the path equal once percent-decoded, lower-cased and without trailing slashes. */
+function isLookAlike(url: URL, redirectUri: string): boolean {
+  const expected = new URL(redirectUri);
+  if (url.origin !== expected.origin) return false;
+  return loosePath(url.pathname) === loosePath(expected.pathname);
+}
+
+function loosePath(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: compare as written
+  }
+  return decoded.toLowerCase().replace(/\/+$/, '');
 }

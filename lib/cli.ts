@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HarnessError, toHarnessError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { watchParent } from './parent-watch.js';
-import { redactText } from './redact.js';
+import { MIN_REDACTED_SECRET_LENGTH, redactText } from './redact.js';
 
 /** Flags every command takes. */
 export const COMMON_FLAGS = {
@@ -35,10 +35,26 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
   }
 }
 
-export function parseIntegerFlag(name: string, value: string | undefined, fallback: number, min = 1): number {
+/** The longest a Node timer can wait; above it setTimeout fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export function parseIntegerFlag(name: string, value: string | undefined, fallback: number, min = 1, max = MAX_TIMER_MS): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new HarnessError('usage', `--${name} must be a whole number of at least ${min}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new HarnessError('usage', `--${name} must be a whole number of at least ${min}, got "${value.slice(0, 40)}"`);
+  if (Number(value) > max) throw new HarnessError('usage', `--${name} must be at most ${max}, got ${value.slice(0, 40)}`);
   return Number(value);
+}
+
+/** Below this no browser starts and no login screen loads; such a run could only fail misleadingly. */
+export const MIN_TIMEOUT_MS = 1_000;
+/** Ten minutes: well past any login, and every budget built from it stays inside a timer's range. */
+export const MAX_TIMEOUT_MS = 600_000;
+
+/** --timeout MS, checked before anything starts: a budget too small says so (not "No Chromium found"). */
+export function parseTimeoutFlag(value: string | undefined, fallback: number): number {
+  const ms = parseIntegerFlag('timeout', value, fallback, 1, MAX_TIMEOUT_MS);
+  if (ms < MIN_TIMEOUT_MS) throw new HarnessError('usage', `--timeout ${ms} ms is too small a budget for a browser start and a login; give at least ${MIN_TIMEOUT_MS}`);
+  return ms;
 }
 
 export interface CliContext {
@@ -46,8 +62,11 @@ export interface CliContext {
   logger: Logger;
   /** Once the configuration is loaded: its secrets never reach stderr, e.g. `protectSecrets(config.secrets)`. */
   protectSecrets(secrets: Iterable<string>): void;
-  /** After flags are parsed: exit with code 5 if the whole command is still running after `ms`. */
-  armWatchdog(ms: number): void;
+  /**
+   * After flags are parsed: exit with code 5 if the whole command is still running after `ms`.
+   * `onExpire` (bounded to 5 s) can publish a timeout result first, e.g. the health check's state.
+   */
+  armWatchdog(ms: number, onExpire?: () => Promise<void>): void;
 }
 
 export interface RunCliOptions {
@@ -74,15 +93,28 @@ export function runCli(main: (cli: CliContext) => Promise<number>, options: RunC
   const secrets = new Set<string>();
   const logger = createLogger({ quiet: process.argv.includes('--quiet') || process.argv.includes('-q'), secrets });
   const protectSecrets = (values: Iterable<string>) => {
-    for (const value of values) if (value.length > 0) secrets.add(value);
+    for (const value of values) {
+      if (value.length > 0) secrets.add(value);
+      // Not scrubbed from text (that would reveal it, see MIN_REDACTED_SECRET_LENGTH): say so instead.
+      if (value.length > 0 && value.length < MIN_REDACTED_SECRET_LENGTH) {
+        logger.warn(`a configured secret (password, client secret, TOTP secret or webhook URL) is shorter than ${MIN_REDACTED_SECRET_LENGTH} characters: too weak to keep out of logs by redaction; use a longer one`);
+      }
+    }
   };
   let watchdog: NodeJS.Timeout | undefined;
-  const armWatchdog = (ms: number) => {
+  const armWatchdog = (ms: number, onExpire?: () => Promise<void>) => {
     if (watchdog) clearTimeout(watchdog);
+    // Clamped: a longer delay overflows and fires at once.
     watchdog = setTimeout(() => {
       logger.error(`gave up after ${ms} ms [timeout]`);
-      process.exit(5);
-    }, ms);
+      const last = setTimeout(() => process.exit(5), 5_000);
+      (onExpire ?? (async () => undefined))()
+        .catch((error: unknown) => logger.error(`could not report the timeout: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          clearTimeout(last);
+          process.exit(5);
+        });
+    }, Math.min(ms, MAX_TIMER_MS));
     watchdog.unref();
   };
   // Signals sent to `npm run <command>` reach this process even through npm's shell (lib/parent-watch.ts).

@@ -4,6 +4,7 @@
  * pipeline owner fixes their `.env` in one go, and never prints a value (it might be a secret).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { parseTotpSecret, totpSecretBase32 } from './totp.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
 import { parseFaults } from '../mock-server/faults.js';
+import { DEFAULT_CLIENT, DEFAULT_USER } from '../mock-server/defaults.js';
 import { LANGS, type Lang } from '../mock-server/i18n.js';
 import { LOGIN_UIS, USER_MFAS, USER_STATUSES, type LoginUi, type UserMfa, type UserStatus } from '../mock-server/types.js';
 
@@ -33,15 +35,19 @@ export const RAYTEAMS_REGIONS = [
   'sa-east-1',
 ] as const;
 
-/** What the embedded server and an unconfigured harness use: DESIGN.md "Local server defaults". */
-export const LOCAL_DEFAULTS = {
-  clientId: 'local-test-client',
-  clientSecret: 'local-test-secret',
-  redirectUri: 'http://localhost/callback',
-  username: 'tester@example.com',
-  password: 'Local-Pa55word!',
-} as const;
+/**
+ * What the embedded server and an unconfigured harness use: DESIGN.md "Local server defaults".
+ * One copy, the mock's (lib may import the mock; the mock never imports lib).
+ */
+export const LOCAL_DEFAULTS: Readonly<{ clientId: string; clientSecret: string; redirectUri: string; username: string; password: string }> = Object.freeze({
+  clientId: DEFAULT_CLIENT.clientId,
+  clientSecret: DEFAULT_CLIENT.clientSecret ?? '',
+  redirectUri: DEFAULT_CLIENT.redirectUris[0] ?? 'http://localhost/callback',
+  username: DEFAULT_USER.username,
+  password: DEFAULT_USER.password,
+});
 
+/** A code's shape (RayTeams codes are UUIDs): the one copy, for CODE_PATTERN's default and every test. */
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /**
@@ -78,6 +84,8 @@ export interface HealthSettings {
 export interface HarnessConfig {
   target: Target;
   client: { id: string; secret: string | undefined; redirectUri: string };
+  /** OAUTH_ISSUER: the `iss` a callback must carry when it carries one (default: the target's origin) */
+  issuer: string | undefined;
   /** totpSecret: TEST_TOTP_SECRET as given (base32 or otpauth:// URI), checked; lib/totp.ts makes codes from it */
   user: { username: string; password: string; totpSecret?: string | undefined };
   scopes: string[];
@@ -130,6 +138,11 @@ const httpsUrl = (what: string) =>
           ctx.addIssue({ code: 'custom', message: `not a URL (${what})` });
           return;
         }
+        // Refused, and the URL is never printed: it would show them in the summary and the JSON target.
+        if (url.username !== '' || url.password !== '') {
+          ctx.addIssue({ code: 'custom', message: 'must not contain credentials (user:password@); the value is not shown' });
+          return;
+        }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
           ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got ${url.protocol}` });
         } else if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
@@ -140,9 +153,115 @@ const httpsUrl = (what: string) =>
       .optional(),
   );
 
-const positiveInt = (fallback: number) =>
-  z.preprocess(blankToUndefined, z.coerce.number({ message: 'not a number' }).int('not a whole number').positive('must be above 0').default(fallback));
-const optionalPositiveInt = z.preprocess(blankToUndefined, z.coerce.number({ message: 'not a number' }).int('not a whole number').positive('must be above 0').optional());
+/**
+ * Digits only: Number() also reads `0x10`, `1e3` and ` 12 `, which nobody means in a TTL, and a
+ * value such as 9e12 would only fail deep inside a run (timers overflow above 2^31-1 ms).
+ */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a plain whole number (digits only)')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+/** The longest a timer can wait (setTimeout overflows above it). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+const positiveInt = (fallback: number, max = MAX_TIMER_MS) => z.preprocess(blankToUndefined, wholeNumber(1, max).optional()).transform((v) => v ?? fallback);
+const optionalPositiveInt = z.preprocess(blankToUndefined, wholeNumber(1, MAX_TIMER_MS).optional());
+
+/** A chat webhook URL is a secret: problems are named without any part of it. */
+const webhookUrl = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (!URL.canParse(value)) {
+        ctx.addIssue({ code: 'custom', message: 'not a URL (the value is not shown)' });
+        return;
+      }
+      const url = new URL(value);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+      else if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) ctx.addIssue({ code: 'custom', message: 'http:// is only allowed for localhost; use https://' });
+    })
+    .optional(),
+);
+
+/**
+ * A Playwright selector (CSS, or an engine such as text= / role= / xpath=), parsed with
+ * Playwright's own parser, so a typo stops the run before a browser starts rather than failing
+ * (and alerting) after the page loaded. Loaded only when a selector is set.
+ */
+const SELECTOR_ENGINES = new Set(['css', 'xpath', 'text', 'id', 'data-testid', 'data-test-id', 'data-test', 'role', 'nth', 'visible', 'internal:control', 'internal:has', 'internal:has-not', 'internal:and', 'internal:or', 'internal:chain', 'internal:label', 'internal:text', 'internal:role', 'internal:testid', 'internal:attr', 'internal:has-text', 'internal:has-not-text']);
+export function selectorProblem(selector: string): string | undefined {
+  const { iso } = createRequire(import.meta.url)('playwright-core/lib/coreBundle') as { iso: { parseSelector(s: string): { parts: Array<{ name: string }> } } };
+  try {
+    const unknown = iso.parseSelector(selector).parts.find((part) => !SELECTOR_ENGINES.has(part.name));
+    return unknown === undefined ? undefined : `unknown selector engine "${unknown.name}="`;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = (message.split(' while parsing')[0]?.split('\n')[0] ?? 'cannot parse').replace('Unexpected token ""', 'unexpected end');
+    return `not a valid selector: ${reason}`;
+  }
+}
+const selector = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = selectorProblem(value);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+);
+
+/**
+ * Exponential backtracking: a quantified group that itself contains an unbounded quantifier, such
+ * as `(a+)+` or `^([0-9a-f-]+)+$x`. Such a pattern can block the event loop for minutes on a
+ * crafted code, and no deadline can interrupt a running regular expression, so it is refused.
+ */
+export function hasNestedQuantifier(source: string): boolean {
+  const groups: boolean[] = [];
+  let inner = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const char = source[i];
+    if (char === '\\') {
+      i += 1;
+      continue;
+    }
+    if (char === '[') {
+      for (i += 1; i < source.length && source[i] !== ']'; i += 1) if (source[i] === '\\') i += 1;
+      continue;
+    }
+    if (char === '(') {
+      groups.push(inner);
+      inner = false;
+      continue;
+    }
+    if (char === ')') {
+      const groupHasQuantifier: boolean = inner;
+      inner = (groups.pop() ?? false) || groupHasQuantifier;
+      if (groupHasQuantifier && isUnboundedQuantifierAt(source, i + 1)) return true;
+      continue;
+    }
+    if (isUnboundedQuantifierAt(source, i)) inner = true;
+  }
+  return false;
+}
+
+function isUnboundedQuantifierAt(source: string, i: number): boolean {
+  const char = source[i];
+  if (char === '*' || char === '+') return true;
+  if (char !== '{') return false;
+  // {n,} is unbounded; {n,m} with a large m backtracks nearly as badly.
+  const range = /^\{\d*,(\d*)\}/.exec(source.slice(i));
+  return range !== null && (range[1] === '' || Number(range[1]) > 16);
+}
+
+/** C0 and C1 controls, DEL and the Unicode line separators: each can start a new line in a log. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 const booleanFlag = (fallback: boolean) =>
   z.preprocess(
@@ -163,6 +282,7 @@ const envSchema = z.object({
   [EMBEDDED_URL_VARIABLE]: httpsUrl('set by playwright.config.ts'),
   OAUTH_CLIENT_ID: optionalText,
   OAUTH_CLIENT_SECRET: optionalText,
+  OAUTH_ISSUER: httpsUrl('the issuer the login service names in `iss` on the callback'),
   OAUTH_REDIRECT_URI: httpsUrl('the registered callback, e.g. https://app.example.com/callback'),
   TEST_USERNAME: optionalText,
   TEST_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
@@ -188,19 +308,21 @@ const envSchema = z.object({
           return false;
         }
       }, 'not a valid regular expression')
+      .refine((source) => !hasNestedQuantifier(source), 'a quantified group containing + or * (e.g. (a+)+) can backtrack for minutes; write it without the nesting')
       .default(UUID_PATTERN),
   ),
-  CODE_TTL_SECONDS: positiveInt(300),
-  LOGIN_USERNAME_SELECTOR: optionalText,
-  LOGIN_PASSWORD_SELECTOR: optionalText,
-  LOGIN_SUBMIT_SELECTOR: optionalText,
+  // A code lives minutes (Cognito: 5); a day is far past any real server's.
+  CODE_TTL_SECONDS: positiveInt(300, 86_400),
+  LOGIN_USERNAME_SELECTOR: selector,
+  LOGIN_PASSWORD_SELECTOR: selector,
+  LOGIN_SUBMIT_SELECTOR: selector,
   CHROMIUM_PATH: optionalText,
   HEALTH_DEGRADED_MS: positiveInt(10_000),
   HEALTH_LOGIN_SCREEN_DEGRADED_MS: optionalPositiveInt,
   HEALTH_SIGN_IN_DEGRADED_MS: optionalPositiveInt,
   HEALTH_TOKEN_DEGRADED_MS: optionalPositiveInt,
-  HEALTH_RETRIES: z.preprocess(blankToUndefined, z.coerce.number({ message: 'not a number' }).int('not a whole number').min(0, 'must be 0 or more').max(5, 'at most 5').default(1)),
-  HEALTH_WEBHOOK_URL: z.preprocess(blankToUndefined, z.string().url('not a URL').optional()),
+  HEALTH_RETRIES: z.preprocess(blankToUndefined, wholeNumber(0, 5).optional()).transform((v) => v ?? 1),
+  HEALTH_WEBHOOK_URL: webhookUrl,
   HEALTH_STATE_FILE: z.preprocess(blankToUndefined, z.string().default('.health-state.json')),
   HEALTH_API_CHECK: booleanFlag(false),
   RAYTEAMS_API_URL: httpsUrl('the user API base, e.g. https://api-ap-northeast-2-user.rayteams.com/v1.0/'),
@@ -251,8 +373,15 @@ export function readEnvironment(options: LoadConfigOptions = {}): Env {
 
 export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
   const env = readEnvironment(options);
-  const parsed = envSchema.safeParse(env);
   const problems: { variable: string; problem: string }[] = [];
+  // A newline in TEST_USERNAME would write its own lines to stderr (`::error::` workflow commands
+  // included); a NUL cuts C strings short. Named, never shown.
+  for (const variable of Object.keys(envSchema.shape)) {
+    const value = env[variable];
+    if (value !== undefined && CONTROL_CHARACTER.test(value)) problems.push({ variable, problem: 'contains a control character (newline, NUL, …); the value is not shown' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({ variable: String(issue.path[0] ?? 'environment'), problem: issue.message });
@@ -292,6 +421,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
   return {
     target,
     client,
+    issuer: v.OAUTH_ISSUER,
     user,
     scopes: v.OAUTH_SCOPE ? v.OAUTH_SCOPE.split(/\s+/).filter(Boolean) : [],
     usePkce: v.OAUTH_USE_PKCE,

@@ -27,6 +27,9 @@ export const FAILURE_EXIT_CODES = {
   unexpected_page: 6,
   bad_code: 6,
   state_mismatch: 6,
+  // A bug in the harness, not a login result: 1 is "degraded" and 6 "contract broken", so a free
+  // code (sysexits.h EX_SOFTWARE) keeps pipelines and alerts from reading it as either.
+  internal: 70,
 } as const;
 
 export type FailureReason = keyof typeof FAILURE_EXIT_CODES;
@@ -70,7 +73,13 @@ export function toHarnessError(error: unknown): HarnessError {
   if (/net::ERR_|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|fetch failed/i.test(message)) {
     return new HarnessError('network', firstLine(message), { cause: error });
   }
-  return new HarnessError('unexpected_page', firstLine(message), { cause: error });
+  // The page went somewhere the journey did not expect while Playwright acted on it.
+  if (/^(page|locator|frame)\.\w+: .*(Execution context was destroyed|frame was detached|navigat)/i.test(message)) {
+    return new HarnessError('unexpected_page', firstLine(message), { cause: error });
+  }
+  // Anything else is not a fact about the login service: a bug here (a TypeError, a failed
+  // assertion), reported as such instead of as "contract broken".
+  return new HarnessError('internal', `internal error (a bug in the harness): ${firstLine(message)}`, { cause: error });
 }
 
 function firstLine(text: string): string {

@@ -12,7 +12,7 @@ import { captureCallback } from './callback-capture.js';
 import type { HarnessConfig } from './config.js';
 import { HarnessError, isHarnessError, type FailureReason } from './errors.js';
 import { nextTotpCode, parseTotpSecret } from './totp.js';
-import { checkCallback, createAuthorizeRequest, isRedirectTo, type AuthorizeRequest } from './oauth/index.js';
+import { checkCallback, createAuthorizeRequest, expectedIssuer, isRedirectTo, type AuthorizeRequest } from './oauth/index.js';
 
 /** Runs one named step; the fixture passes Playwright's test.step so Allure shows domain steps. */
 export type StepRunner = <T>(title: string, body: () => Promise<T>) => Promise<T>;
@@ -309,7 +309,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
     await page.waitForURL((url) => isRedirectTo(url, request.redirectUri), { waitUntil: 'commit', timeout: Math.min(remaining(), 5_000) }).catch(() => undefined);
 
     const issuedAt = new Date();
-    const callback = checkCallback(callbackUrl, request, { codePattern: config.codePattern });
+    const callback = checkCallback(callbackUrl, request, { codePattern: config.codePattern, expectedIssuer: expectedIssuer(config.target.baseUrl, config.issuer) });
     return {
       code: callback.code,
       state: callback.state,

@@ -42,5 +42,7 @@ export function callbackLocation(
   }
 
   if (state !== undefined) params.push(['state', state]);
+  if (faults.wrongIssuer) params.push(['iss', 'https://issuer.invalid']);
+  else if (ctx.sendIssuer) params.push(['iss', ctx.url]);
   return withQuery(request.redirectUri, params);
 }

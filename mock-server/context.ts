@@ -1,4 +1,4 @@
-import type { LoginUi, MockFaults, MockStats, UserMfa, UserStatus } from './types.js';
+import type { Clock, LoginUi, MockFaults, MockStats, UserMfa, UserStatus } from './types.js';
 import type { ClientRegistry } from './clients.js';
 import type { UserDirectory } from './users.js';
 import type { CodeStore } from './store/codes.js';
@@ -41,5 +41,8 @@ export interface ServerContext {
   faults: MockFaults;
   loginUi: LoginUi;
   readonly loginLang: Lang;
+  /** RFC 9207 `iss` on callbacks */
+  readonly sendIssuer: boolean;
+  readonly now: Clock;
   readonly log: (line: string) => void;
 }

@@ -13,6 +13,7 @@ export const FAULT_NAMES: readonly string[] = Object.freeze([
   'blank-first-render',
   'me-401',
   'me-500',
+  'wrong-iss',
 ]);
 
 type DurationFault = 'slowLoginMs' | 'lateHydrationMs';
@@ -29,6 +30,7 @@ const FLAG_FAULTS: Readonly<Record<string, FlagFault>> = {
   'blank-first-render': 'blankFirstRender',
   'me-401': 'me401',
   'me-500': 'me500',
+  'wrong-iss': 'wrongIssuer',
 };
 
 /** Faults that take `=<ms>`, with the usage shown when the value is missing or malformed. */

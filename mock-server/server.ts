@@ -72,20 +72,24 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, ctx: ServerCo
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
+  // Real time plus whatever a test moved it forward by (advanceClock), unless a clock is given.
+  let skewMs = 0;
+  const now = options.clock ?? (() => Date.now() + skewMs);
   const ctx: ServerContext = {
     url: '',
     clients: new ClientRegistry(options.clients ?? [DEFAULT_CLIENT]),
     users: new UserDirectory(options.users ?? [DEFAULT_USER]),
-    codes: new CodeStore(positive('codeTtlSeconds', options.codeTtlSeconds ?? 300) * 1000),
-    sessions: new SessionStore(positive('sessionTtlSeconds', options.sessionTtlSeconds ?? 3600) * 1000),
+    codes: new CodeStore(positive('codeTtlSeconds', options.codeTtlSeconds ?? 300) * 1000, now),
+    sessions: new SessionStore(positive('sessionTtlSeconds', options.sessionTtlSeconds ?? 3600) * 1000, now),
     lockouts: new LockoutStore(
       positive('lockoutThreshold', options.lockoutThreshold ?? 5),
       positive('lockoutBaseMs', options.lockoutBaseMs ?? 2000, true),
+      now,
     ),
     refreshTokens: new RefreshTokenStore(),
     // The issuer is read lazily because the port is only known after listen().
     signer: new TokenSigner(() => ctx.url),
-    flows: new FlowStore(),
+    flows: new FlowStore(now),
     totp: new TotpLedger(),
     pool: {
       userMfa: oneOf('userMfa', options.userMfa, USER_MFAS),
@@ -99,6 +103,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     loginUi: checkLoginUi(options.loginUi ?? 'classic'),
     loginLang: options.loginLang === undefined ? 'en' : isLang(options.loginLang) ? options.loginLang : 'en',
     log: options.log ?? (() => {}),
+    sendIssuer: options.sendIssuer ?? false,
+    now,
   };
 
   const server = createServer((req, res) => {
@@ -147,6 +153,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     resetStats() {
       ctx.stats = emptyStats();
+    },
+    advanceClock(ms) {
+      if (options.clock !== undefined) throw new Error('advanceClock: this server runs on the clock it was given');
+      skewMs += ms;
     },
   };
 }

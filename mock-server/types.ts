@@ -56,7 +56,12 @@ export interface MockFaults {
   /** GET /v1.0/me refuses every token (401) or fails (500) */
   me401?: boolean;
   me500?: boolean;
+  /** RFC 9207: send an `iss` on the callback that is not this server */
+  wrongIssuer?: boolean;
 }
+
+/** Milliseconds since the epoch; tests pass one they can move forward instead of sleeping. */
+export type Clock = () => number;
 
 export interface MockServerOptions {
   /** 0 = any free port. */
@@ -89,6 +94,10 @@ export interface MockServerOptions {
   lockoutThreshold?: number;
   /** First lock duration; every further failure doubles it. */
   lockoutBaseMs?: number;
+  /** RFC 9207: put `iss` (this server's URL) on every callback. Default false, like Cognito today. */
+  sendIssuer?: boolean;
+  /** Time for code expiry, sessions and lockouts (default Date.now); tests drive it instead of sleeping. */
+  clock?: Clock;
   /** Request log sink. Lines never carry passwords, secrets, codes, tokens or query strings. */
   log?: (line: string) => void;
 }
@@ -121,4 +130,6 @@ export interface MockServer {
   /** A snapshot; also served as JSON at GET /__mock/stats for tests in other processes. */
   stats(): MockStats;
   resetStats(): void;
+  /** Moves the server's clock (see `clock`) forward without waiting; only when no `clock` was given. */
+  advanceClock(ms: number): void;
 }

@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 import { z } from 'zod';
 import { findChromium } from '../lib/browser.js';
 import { parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { UUID_PATTERN } from '../lib/config.js';
 import { FAILURE_EXIT_CODES, HarnessError, type FailureReason } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { DEFAULT_CLIENT, DEFAULT_USER, startMockServer } from '../mock-server/index.js';
@@ -45,7 +46,7 @@ async function compileReferences(): Promise<{ playwright: string; http: string }
   });
   return { playwright: join(outdir, 'reference-playwright.mjs'), http: join(outdir, 'reference-http.mjs') };
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = new RegExp(UUID_PATTERN);
 const TARGETS = { getCodeOverReference: 1.2, installedOverReference: 1.15, countOverSingle: 3 } as const;
 
 const HELP = `Usage: npm run bench -- [options]

@@ -6,8 +6,9 @@
 import { appendFile } from 'node:fs/promises';
 import { getAuthorizationCodes } from '../lib/api.js';
 import { writeFileAtomic } from '../lib/atomic-file.js';
-import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from '../lib/cli.js';
 import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from '../lib/code-output.js';
+import { installCancellation } from '../lib/cancellation.js';
 import { loadConfig } from '../lib/config.js';
 import { HarnessError } from '../lib/errors.js';
 import { describePrivacy, privacyOf } from '../lib/private-file.js';
@@ -62,6 +63,7 @@ rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error),
 6 contract broken (unexpected page, missing or malformed code, state mismatch).`;
 
 runCli(async ({ logger, armWatchdog, protectSecrets }) => {
+  installCancellation({ report: logger.error });
   const { values } = parseFlags(process.argv.slice(2), {
     format: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -88,7 +90,7 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   const count = parseIntegerFlag('count', values.count, 1);
   // Every code is a real sign-in against the stage; a typo like --count 1000 should not become one.
   if (count > MAX_COUNT) throw new HarnessError('usage', `--count must be at most ${MAX_COUNT}, got ${count}`);
-  const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
+  const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
   if (values.out !== undefined && values.out.trim() === '') throw new HarnessError('usage', '--out needs a file name');
   const config = loadConfig(envFileOption(values));
   protectSecrets(config.secrets);

@@ -5,15 +5,16 @@
  * and --pushgateway for Prometheus, a webhook message on failure and recovery. With --targets FILE,
  * every target of the file (or of its --shard) in one run. Exit codes as in DESIGN.md.
  */
-import { appendFile } from 'node:fs/promises';
-import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
+import { appendFileChecked } from '../lib/atomic-file.js';
+import { installCancellation } from '../lib/cancellation.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from '../lib/cli.js';
 import { ConfigError, loadConfig, readEnvironment } from '../lib/config.js';
 import { HarnessError } from '../lib/errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
 import { configErrorEntries, DEFAULT_CONCURRENCY, fallbackLabel, publishMetrics, runHealthChecks, type CheckTarget } from '../lib/health/multi.js';
 import { markdownSummary, markdownTable, summaryLine, toHealthJson } from '../lib/health/report.js';
 import { DEFAULT_RETRY_BACKOFF_MS } from '../lib/health/retry.js';
-import { DEFAULT_ARTIFACTS_DIR } from '../lib/health/run.js';
+import { DEFAULT_ARTIFACTS_DIR, overrunResult, publishHealthResult, type HealthReport } from '../lib/health/run.js';
 import { loadTargets, parseShard, shardOf, stateFileFor, TargetsFileError, type Shard } from '../lib/health/targets.js';
 
 const HELP = `Usage: npm run -s health-check -- [options]
@@ -51,6 +52,7 @@ refused (api_error too), 5 timeout/network, 6 contract broken (unexpected page, 
 mismatch). With several targets: the highest of their codes.`;
 
 runCli(async ({ logger, armWatchdog, protectSecrets }) => {
+  installCancellation({ report: logger.error });
   const { values } = parseFlags(process.argv.slice(2), {
     json: { type: 'boolean', default: false },
     targets: { type: 'string' },
@@ -68,7 +70,7 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const timeoutMs = parseIntegerFlag('timeout', values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
+  const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
   const retryBackoffMs = parseIntegerFlag('retry-backoff', values['retry-backoff'], DEFAULT_RETRY_BACKOFF_MS, 0);
   const concurrency = parseIntegerFlag('concurrency', values.concurrency, DEFAULT_CONCURRENCY);
   const shard = parseShard(values.shard);
@@ -101,9 +103,26 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   const retries = Math.max(...targets.map((target) => target.config.health.retries));
   let perTarget = 0;
   for (let attempt = 1; attempt <= retries + 1; attempt += 1) perTarget += timeoutMs + 5_000 + (attempt <= retries ? retryBackoffMs * 2 ** (attempt - 1) : 0);
-  armWatchdog(15_000 + perTarget * Math.ceil(targets.length / concurrency));
+  const budget = 15_000 + perTarget * Math.ceil(targets.length / concurrency);
+  const startedAt = new Date();
+  const finished = new Map<number, HealthReport>();
+  // An overrun is still a result: JSON, state, alert and metrics with reason timeout for every target
+  // that had not finished, so the dashboard and the alerting see it.
+  armWatchdog(budget, async () => {
+    const overrun = await Promise.all(
+      targets.map(async (target, index) => {
+        const done = finished.get(index);
+        if (done !== undefined) return done;
+        return publishHealthResult(target.config, overrunResult(target.config, startedAt, budget, target.label), { logger });
+      }),
+    );
+    if (values.json) process.stdout.write(overrun.map((report) => `${JSON.stringify(toHealthJson(report.result))}\n`).join(''));
+    for (const report of overrun) process.stderr.write(`${summaryLine(report.result)}\n`);
+    await publishMetrics(overrun.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt })), publish, logger);
+  });
 
-  const { reports, exitCode } = await runHealthChecks(targets, {
+  const { reports, exitCode, metricsFileFailed } = await runHealthChecks(targets, {
+    onReport: (index, report) => finished.set(index, report),
     concurrency,
     timeoutMs,
     retryBackoffMs,
@@ -116,13 +135,15 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
   const results = reports.map((report) => report.result);
   if (values['summary-file'] !== undefined) {
     const [only] = results;
-    await appendFile(values['summary-file'], results.length === 1 && only !== undefined && values.targets === undefined ? markdownSummary(only) : markdownTable(results));
+    await appendFileChecked(values['summary-file'], results.length === 1 && only !== undefined && values.targets === undefined ? markdownSummary(only) : markdownTable(results));
   }
   if (values.json) process.stdout.write(results.map((result) => `${JSON.stringify(toHealthJson(result))}\n`).join(''));
   // The summary is the result for people, so --quiet keeps it.
   for (const result of results) process.stderr.write(`${summaryLine(result)}\n`);
   for (const path of results.flatMap((result) => result.artifacts)) logger.info(`  artifact: ${path}`);
-  return exitCode;
+  // An output file that could not be written is a set-up mistake to fix (exit 2), whatever the login did;
+  // the error above names the file.
+  return metricsFileFailed ? Math.max(exitCode, 2) : exitCode;
 }, { jsonErrors: true });
 
 function safeDecode(text: string): string {
@@ -146,7 +167,8 @@ async function publishConfigError(
   try {
     env = readEnvironment(envOptions);
   } catch {
-    env = { ...process.env };
+    // The --env-file itself was the mistake: label the series from the environment alone.
+    env = readEnvironment({});
   }
   const stateFile = env['HEALTH_STATE_FILE']?.trim() || '.health-state.json';
   const names = error instanceof TargetsFileError ? shardOf(error.targetNames, shard).filter((name): name is string => name !== undefined) : [];

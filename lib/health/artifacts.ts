@@ -2,9 +2,10 @@
  * Evidence of a failed attempt: a screenshot of where the browser stopped and a Playwright trace of
  * the whole attempt, with the configuration's secrets scrubbed before anyone can upload them.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { makeDirectory } from '../atomic-file.js';
 
 export type Redactor = (paths: readonly string[], secrets: readonly string[]) => Promise<unknown>;
 
@@ -14,11 +15,14 @@ export function runFolderName(startedAt: Date): string {
 }
 
 /**
- * Screencast frames, actions and network, but no DOM snapshots: taking them waits for a pending
- * navigation, which stretched a 1.5 s timeout into 25 s when the login service hung.
+ * Actions and network only. No DOM snapshots: taking them waits for a pending navigation, which
+ * stretched a 1.5 s timeout into 25 s when the login service hung. No screencast either: its frames
+ * are images, which redaction cannot read, and a login screen whose password field is not
+ * type="password" (or that echoes what was typed) would show the password in them. The masked
+ * failure screenshot shows where the attempt stopped.
  */
 export async function startTrace(context: BrowserContext): Promise<void> {
-  await context.tracing.start({ screenshots: true, snapshots: false });
+  await context.tracing.start({ screenshots: false, snapshots: false });
 }
 
 /** Success: the trace is not needed, and not keeping it means no secrets on disk. */
@@ -50,18 +54,20 @@ export async function settleWithin(work: Promise<unknown>, ms: number): Promise<
 
 /**
  * Saves the screenshot and the trace of a failed attempt into `dir` and redacts them. Without a
- * redactor the trace is deleted (its DOM snapshots and the POST /login body hold the password); the
- * screenshot stays, since the password field shows only dots. Never throws: evidence is a bonus.
+ * redactor the trace is deleted (the POST /login body holds the password); the screenshot stays,
+ * since every field was emptied and every shown secret masked first. Never throws: evidence is a bonus.
  */
 export async function saveFailureArtifacts(context: BrowserContext, page: Page, options: { dir: string; attempt: number; secrets: string[]; redact: Redactor | undefined }): Promise<string[]> {
   const saved: string[] = [];
   try {
-    await mkdir(options.dir, { recursive: true });
+    await within(makeDirectory(options.dir), 3_000);
   } catch {
     return saved;
   }
   const screenshot = join(options.dir, `attempt-${options.attempt}-screenshot.png`);
-  if (await captureScreenshot(context, page, screenshot)) saved.push(screenshot);
+  // No screenshot unless every field and every echo of a secret is blanked first: an image is the
+  // one artifact redaction cannot read.
+  if ((await blankSecrets(page, options.secrets)) && (await captureScreenshot(context, page, screenshot))) saved.push(screenshot);
   const trace = join(options.dir, `attempt-${options.attempt}-trace.zip`);
   if (await settleWithin(context.tracing.stop({ path: trace }), 10_000)) saved.push(trace);
   if (saved.length === 0) return saved;
@@ -77,6 +83,55 @@ export async function saveFailureArtifacts(context: BrowserContext, page: Page, 
   }
   await rm(trace, { force: true });
   return saved.filter((path) => path !== trace);
+}
+
+/** What a secret shown as page text is replaced with before a screenshot. */
+export const SCREENSHOT_MASK = '\u2022\u2022\u2022\u2022';
+
+/**
+ * Empties every field that holds a value, whatever its type (a password field may be type="text",
+ * a one-time code sits in a text field), in every frame, and replaces the configured secrets where
+ * the page shows them as text. True only when every frame was reached: a page that cannot be
+ * blanked is not photographed.
+ */
+export async function blankSecrets(page: Page, secrets: readonly string[]): Promise<boolean> {
+  const shown = secrets.filter((secret) => secret.length >= 4);
+  const blankFrame = (frame: Frame) =>
+    frame.evaluate(
+      ({ shown, mask }) => {
+        for (const field of Array.from(document.querySelectorAll('input, textarea'))) {
+          const input = field as HTMLInputElement | HTMLTextAreaElement;
+          if (['hidden', 'submit', 'button', 'reset', 'checkbox', 'radio', 'image'].includes(input.type)) continue;
+          if (input.value !== '') input.value = '';
+        }
+        if (shown.length === 0) return;
+        const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          let text = node.nodeValue ?? '';
+          for (const secret of shown) text = text.split(secret).join(mask);
+          if (text !== node.nodeValue) node.nodeValue = text;
+        }
+      },
+      { shown, mask: SCREENSHOT_MASK },
+    );
+  const results = await Promise.all(
+    page.frames().map(async (frame) => {
+      // A page that is still navigating (to an error page, say) destroys the context under the
+      // script: blank the document that replaced it instead.
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        try {
+          await within(blankFrame(frame), 4_000);
+          return true;
+        } catch (error) {
+          if (frame.isDetached()) return true;
+          if (!/Execution context was destroyed|navigat/i.test(error instanceof Error ? error.message : '')) return false;
+          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        }
+      }
+      return false;
+    }),
+  );
+  return results.every(Boolean);
 }
 
 /**

@@ -17,6 +17,8 @@ import { readHealthState } from './state.js';
 
 export const DEFAULT_CONCURRENCY = 4;
 
+const METRICS_FILE_FAILURE = 'could not write the metrics file';
+
 export interface CheckTarget {
   /** the `target` label; undefined: the stage's URL or "embedded local server" (single-target runs) */
   label: string | undefined;
@@ -28,6 +30,8 @@ export interface MultiCheckOptions extends Omit<HealthCheckOptions, 'label' | 'm
   metricsFile?: string;
   pushgatewayUrl?: string;
   logger: Logger;
+  /** told of each target's report as soon as it is in (the watchdog reports the others as overrun) */
+  onReport?: (index: number, report: HealthReport) => void;
 }
 
 export interface MultiCheckReport {
@@ -35,6 +39,8 @@ export interface MultiCheckReport {
   exitCode: number;
   /** problems publishing the metrics (the login results stand) */
   publishErrors: string[];
+  /** the metrics textfile could not be written (the Pushgateway's failures only count as publishErrors) */
+  metricsFileFailed: boolean;
 }
 
 const prefixed = (logger: Logger, prefix: string): Logger => ({
@@ -47,7 +53,7 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
   const { logger } = options;
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, targets.length));
   const first = targets[0];
-  if (first === undefined) return { reports: [], exitCode: 0, publishErrors: [] };
+  if (first === undefined) return { reports: [], exitCode: 0, publishErrors: [], metricsFileFailed: false };
   let browser: Browser | undefined = options.browser;
   const launched = browser === undefined;
   const reports: HealthReport[] = new Array<HealthReport>(targets.length);
@@ -65,13 +71,15 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
         const target = { ...(targets[index] as CheckTarget), config: configs[index] as HarnessConfig };
         const many = targets.length > 1 && target.label !== undefined;
         const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR, target.label ?? '') : options.artifactsDir;
-        reports[index] = await runHealthCheck(target.config, {
+        const report = await runHealthCheck(target.config, {
           ...options,
           browser: shared,
           logger: many ? prefixed(logger, `[${target.label}] `) : logger,
           ...(target.label !== undefined ? { label: target.label } : {}),
           ...(artifactsDir !== undefined ? { artifactsDir } : {}),
         });
+        reports[index] = report;
+        options.onReport?.(index, report);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
@@ -81,7 +89,8 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
   }
   const entries: MetricsEntry[] = reports.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt }));
   const publishErrors = await publishMetrics(entries, options, logger);
-  return { reports, exitCode: Math.max(...reports.map((report) => report.exitCode)), publishErrors };
+  const metricsFileFailed = publishErrors.some((error) => error.startsWith(METRICS_FILE_FAILURE));
+  return { reports, exitCode: Math.max(...reports.map((report) => report.exitCode)), publishErrors, metricsFileFailed };
 }
 
 /**
@@ -108,7 +117,7 @@ export async function publishMetrics(entries: readonly MetricsEntry[], options: 
     try {
       await writeMetricsFile(options.metricsFile, renderMetricsFor(entries));
     } catch (error) {
-      errors.push(`could not write the metrics file: ${error instanceof Error ? error.message : String(error)}`);
+      errors.push(`${METRICS_FILE_FAILURE} ${options.metricsFile}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   const gateway = options.pushgatewayUrl;

@@ -67,7 +67,17 @@ export async function runHealthCheck(config: HarnessConfig, options: HealthCheck
 
   const { outcome, attempts, artifacts } = await runAttempts(config, options, { timeoutMs, artifactsDir, logger });
   const result = classifyOutcome(config, outcome, { label: options.label, startedAt, durationMs: Math.round(performance.now() - started), attempts, artifacts });
+  return publishHealthResult(config, result, options);
+}
 
+/**
+ * State file, webhook on a change, metrics: what every finished check publishes. Also called by
+ * the CLI's watchdog with a `timeout` result when a run overran its whole budget, so an overrun is
+ * still visible to the alerting and the dashboard.
+ */
+export async function publishHealthResult(config: HarnessConfig, result: HealthResult, options: Pick<HealthCheckOptions, 'metricsFile' | 'logger'> = {}): Promise<HealthReport> {
+  const logger = options.logger ?? silentLogger;
+  const startedAt = result.startedAt;
   const previous = await readHealthState(config.health.stateFile);
   const alert = await notify(config, result, previous, logger);
   const lastSuccessAt = result.status === 'failed' ? (previous?.last_success_at ?? null) : startedAt.toISOString();
@@ -114,6 +124,23 @@ async function runAttempts(
     if (launched) await browser?.close().catch(() => undefined);
     await target.close();
   }
+}
+
+/** The result of a run the watchdog stopped: failed with reason timeout. */
+export function overrunResult(config: HarnessConfig, startedAt: Date, budgetMs: number, label?: string): HealthResult {
+  const durationMs = Math.round(Date.now() - startedAt.getTime());
+  return {
+    status: 'failed',
+    reason: 'timeout',
+    message: `the check overran its whole budget of ${budgetMs} ms and was stopped`,
+    target: label ?? describeTarget(config),
+    startedAt,
+    durationMs,
+    phases: { loginScreenMs: undefined, signInMs: undefined, tokenExchangeMs: undefined, totalMs: durationMs },
+    exceeded: [],
+    attempts: 0,
+    artifacts: [],
+  };
 }
 
 function classifyOutcome(

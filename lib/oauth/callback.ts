@@ -14,6 +14,14 @@ export function isRedirectTo(url: URL, redirectUri: string): boolean {
   return url.origin === expected.origin && url.pathname === expected.pathname;
 }
 
+/**
+ * The issuer a callback's `iss` must name (RFC 9207): OAUTH_ISSUER when configured, otherwise the
+ * login service's origin.
+ */
+export function expectedIssuer(baseUrl: string, configured: string | undefined): string {
+  return configured ?? new URL(baseUrl).origin;
+}
+
 export interface CallbackCheckOptions {
   codePattern: RegExp;
   /** when known, an `iss` parameter must equal it (RFC 9207) */

@@ -62,8 +62,16 @@ export function secretForms(secret: string): string[] {
   return unique([...text, ...lowerHex, json, html, ...text.flatMap(base64Forms)]);
 }
 
+/**
+ * Above this length a secret is matched by its literal forms (secretForms) instead of per-character
+ * alternatives: the per-character expression grows about 60-fold and V8 refuses it for a password of
+ * a few thousand characters, with an error message quoting the expression, i.e. the password.
+ */
+const PER_CHARACTER_MAX_LENGTH = 256;
+
 /** A regular expression for every form of `secret`, and a way to tell which form a match is in. */
 export function secretMatcher(secret: string): SecretMatcher {
+  if (secret.length > PER_CHARACTER_MAX_LENGTH) return literalMatcher(secret);
   const perChar = [...secret].map(charPattern).join('');
   const base64 = unique(textForms(secret).flatMap(base64Forms))
     .sort((a, b) => b.length - a.length)
@@ -84,6 +92,22 @@ export function secretMatcher(secret: string): SecretMatcher {
       if (more(/&(?:#[xX]?[0-9A-Fa-f]+|[a-z]+);/g)) forms.push('html-escaped');
       return forms.length > 0 ? forms.join(', ') : 'encoded';
     },
+  };
+}
+
+function literalMatcher(secret: string): SecretMatcher {
+  const b64 = new Set(textForms(secret).flatMap(base64Forms));
+  const forms = secretForms(secret).sort((a, b) => b.length - a.length);
+  let regex: RegExp;
+  try {
+    regex = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
+  } catch {
+    // Never let the engine's message (which quotes the expression) escape; the plain form still goes.
+    regex = new RegExp(escapeRegExp(secret), 'g');
+  }
+  return {
+    regex,
+    form: (match) => (match === secret ? 'plain' : b64.has(match) ? 'base64' : 'encoded'),
   };
 }
 

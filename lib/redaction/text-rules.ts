@@ -49,12 +49,18 @@ function cachedMatcher(secret: string): SecretMatcher {
   return matcher;
 }
 
+/**
+ * Shorter secrets are not searched for as text: replacing every "ab1" in a log mangles it and shows
+ * where the secret occurs, i.e. reveals it. The CLI warns that such a secret is weak instead.
+ */
+export const MIN_REDACTED_SECRET_LENGTH = 4;
+
 export function normaliseSecrets(secrets: readonly SecretInput[]): NamedSecret[] {
   const seen = new Set<string>();
   const named: NamedSecret[] = [];
   for (const secret of secrets) {
     const entry = typeof secret === 'string' ? { name: 'secret', value: secret } : secret;
-    if (entry.value.length === 0 || seen.has(entry.value)) continue;
+    if (entry.value.length < MIN_REDACTED_SECRET_LENGTH || seen.has(entry.value)) continue;
     seen.add(entry.value);
     named.push(entry);
   }

@@ -35,7 +35,7 @@ export function completeSignIn(
     res,
     serializeCookie(SESSION_COOKIE, sessionId, { maxAgeSeconds: ctx.sessions.ttlMs / 1000, httpOnly: true }),
   );
-  const location = callbackLocation(ctx, request, username, session?.authTime ?? Date.now());
+  const location = callbackLocation(ctx, request, username, session?.authTime ?? ctx.now());
   return goTo(res, json, location);
 }
 
@@ -67,7 +67,7 @@ export function afterPassword(
     rawQuery: request.rawQuery,
     username,
     pending,
-    authTime: Date.now(),
+    authTime: ctx.now(),
     ...(pending.includes('mfa-setup') ? { setupSecret: new Secret({ size: 20 }).base32 } : {}),
   });
   return goTo(res, json, challengeLocation(first, request.rawQuery));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../types.js';
 
 export interface CodeGrant {
   clientId: string;
@@ -17,12 +18,15 @@ export type Redemption = { ok: true; grant: CodeGrant } | { ok: false };
 export class CodeStore {
   readonly #grants = new Map<string, CodeGrant & { used: boolean }>();
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: Clock = Date.now,
+  ) {}
 
   issue(grant: Omit<CodeGrant, 'expiresAt'>): string {
     this.#sweep();
     const code = randomUUID();
-    this.#grants.set(code, { ...grant, expiresAt: Date.now() + this.ttlMs, used: false });
+    this.#grants.set(code, { ...grant, expiresAt: this.now() + this.ttlMs, used: false });
     return code;
   }
 
@@ -34,14 +38,14 @@ export class CodeStore {
     const entry = this.#grants.get(code);
     if (entry === undefined || entry.used) return { ok: false };
     entry.used = true;
-    if (Date.now() >= entry.expiresAt) return { ok: false };
+    if (this.now() >= entry.expiresAt) return { ok: false };
     const { used: _used, ...grant } = entry;
     return { ok: true, grant };
   }
 
   #sweep(): void {
     // Used entries are kept until expiry so that reuse reads as "used", not "unknown".
-    const now = Date.now();
+    const now = this.now();
     for (const [code, entry] of this.#grants) {
       if (now >= entry.expiresAt + this.ttlMs) this.#grants.delete(code);
     }

@@ -1,3 +1,5 @@
+import type { Clock } from '../types.js';
+
 interface FailureRecord {
   consecutiveFailures: number;
   lockedUntil: number;
@@ -14,11 +16,12 @@ export class LockoutStore {
   constructor(
     private readonly threshold: number,
     private readonly baseMs: number,
+    private readonly now: Clock = Date.now,
   ) {}
 
   isLocked(username: string): boolean {
     const record = this.#records.get(username);
-    return record !== undefined && Date.now() < record.lockedUntil;
+    return record !== undefined && this.now() < record.lockedUntil;
   }
 
   /** Records a wrong password; true when this failure locked the user. */
@@ -29,7 +32,7 @@ export class LockoutStore {
     const beyond = record.consecutiveFailures - this.threshold;
     if (beyond < 0) return false;
     // Capped so a long-running server never overflows into an "unlocked" Infinity/NaN.
-    record.lockedUntil = Date.now() + this.baseMs * 2 ** Math.min(beyond, 20);
+    record.lockedUntil = this.now() + this.baseMs * 2 ** Math.min(beyond, 20);
     return true;
   }
 

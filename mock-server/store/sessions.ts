@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../types.js';
 
 export interface Session {
   username: string;
@@ -10,11 +11,14 @@ export interface Session {
 export class SessionStore {
   readonly #sessions = new Map<string, Session>();
 
-  constructor(readonly ttlMs: number) {}
+  constructor(
+    readonly ttlMs: number,
+    private readonly now: Clock = Date.now,
+  ) {}
 
   create(username: string): string {
     const id = randomBytes(24).toString('base64url');
-    const now = Date.now();
+    const now = this.now();
     this.#sessions.set(id, { username, authTime: now, expiresAt: now + this.ttlMs });
     return id;
   }
@@ -23,7 +27,7 @@ export class SessionStore {
     if (id === undefined) return undefined;
     const session = this.#sessions.get(id);
     if (session === undefined) return undefined;
-    if (Date.now() >= session.expiresAt) {
+    if (this.now() >= session.expiresAt) {
       this.#sessions.delete(id);
       return undefined;
     }

@@ -4,18 +4,13 @@
  * for them on stdout.
  */
 import { expect } from '../../fixtures/index.js';
+import { LOCAL_DEFAULTS, UUID_PATTERN } from '../../lib/config.js';
 import { runNpmScript, runScript, type CliRun } from './run-cli.js';
 
 /** The embedded and `npm run mock-server` defaults (DESIGN.md "Local server defaults"). */
-export const LOCAL = {
-  clientId: 'local-test-client',
-  clientSecret: 'local-test-secret',
-  redirectUri: 'http://localhost/callback',
-  username: 'tester@example.com',
-  password: 'Local-Pa55word!',
-} as const;
+export const LOCAL = LOCAL_DEFAULTS;
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = new RegExp(UUID_PATTERN);
 /** A JWT's header: what the access and ID tokens start with. */
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\./;
 const TOKEN_FIELDS = /access_token|id_token|refresh_token/i;

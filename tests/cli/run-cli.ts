@@ -4,7 +4,7 @@
  * exactly which target it wants.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,6 +22,8 @@ export const EMPTY_ENV_FILE = (() => {
   const dir = mkdtempSync(join(tmpdir(), 'harness-cli-'));
   const file = join(dir, 'empty.env');
   writeFileSync(file, '');
+  // One per worker process; gone when the worker exits, so runs leave no harness-cli-* behind.
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   return file;
 })();
 

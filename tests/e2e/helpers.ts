@@ -2,11 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect } from '../../fixtures/index.js';
+import { UUID_PATTERN } from '../../lib/config.js';
 import type { FailureReason } from '../../lib/errors.js';
 import { HarnessError } from '../../lib/errors.js';
 
 /** A UUID, as RayTeams issues codes (version 4 from the embedded server). */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = new RegExp(UUID_PATTERN);
 
 /**
  * An OAuth `error` value as RFC 6749 (appendix A.7) allows it: printable ASCII without `"` and `\`.

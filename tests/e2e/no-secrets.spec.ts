@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { test, expect } from '../../fixtures/index.js';
+import { saveFailureArtifacts } from '../../lib/health/artifacts.js';
 import { REDACTED, TOKEN_LEDGER_FILE, redactText, scanArtifacts } from '../../lib/redact.js';
 import { cleanEnv } from '../cli/run-cli.js';
 
@@ -123,6 +124,32 @@ test.describe('no secret in any artifact', () => {
       }
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('a failure screenshot never shows a password, even in a type="text" field or echoed as text', async ({ page, context }) => {
+    const password = `Canary-${randomBytes(6).toString('hex')}`;
+    const screen = (value: string, echo: string) =>
+      `<!doctype html><body style="font: 20px monospace"><form><input type="text" id="u" value="tester@example.com"><input type="text" id="p" value="${value}"></form><p>${echo}</p></body>`;
+    const dir = mkdtempSync(join(tmpdir(), 'harness-screenshot-'));
+    try {
+      await page.setContent(screen(password, `You typed ${password}`));
+      const [shot] = await saveFailureArtifacts(context, page, { dir: join(dir, 'secret'), attempt: 1, secrets: [password], redact: undefined });
+      // The same screen as a person would see it with both fields emptied and the echo masked.
+      await page.setContent(screen('', 'You typed \u2022\u2022\u2022\u2022'));
+      await page.evaluate(() => {
+        for (const input of Array.from(document.querySelectorAll('input'))) input.value = '';
+      });
+      const reference = await page.screenshot();
+      // Control: the image does change with what the field shows, so equality below means something.
+      await page.locator('#p').fill(password);
+      const unmasked = await page.screenshot();
+
+      expect(shot, 'a screenshot was saved').toBeDefined();
+      expect(unmasked.equals(reference)).toBe(false);
+      expect(readFileSync(shot ?? '').equals(reference), 'screenshot equals the emptied screen').toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

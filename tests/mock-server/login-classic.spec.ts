@@ -221,12 +221,12 @@ test.describe('session', () => {
   });
 
   test('expires after sessionTtlSeconds', async ({ api }) => {
-    const shortLived = await startMockServer({ port: 0, sessionTtlSeconds: 0.5 });
+    const shortLived = await startMockServer({ port: 0, sessionTtlSeconds: 60 });
     try {
       await signIn(api, shortLived);
       const fresh = await api.get(`${shortLived.url}/oauth2/authorize?${authorizeQuery()}`);
       expect(locationOf(fresh)).toMatch(/^http:\/\/localhost\/callback\?code=/);
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      shortLived.advanceClock(60_001);
       const response = await api.get(`${shortLived.url}/oauth2/authorize?${authorizeQuery()}`);
       expect(locationOf(response)).toBe(`/login?${authorizeQuery()}`);
     } finally {
@@ -273,10 +273,12 @@ test.describe('logout', () => {
 test.describe('lockout', () => {
   const wrong = { username: USERNAME, password: 'wrong-password' };
   const right = { username: USERNAME, password: PASSWORD };
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   test('five wrong passwords lock the user; the lock lifts after its time, then doubles', async ({ api }) => {
-    const locking = await startMockServer({ port: 0, lockoutBaseMs: 200, users: [{ username: USERNAME, password: PASSWORD }, { username: 'other@example.com', password: 'Other-Pa55' }] });
+    // Minutes-long locks on a clock the test moves: no sleeps, so a busy machine cannot outrun them.
+    // A stopped clock, so "one ms before" means exactly that however slow the machine is.
+    let now = Date.now();
+    const locking = await startMockServer({ port: 0, lockoutBaseMs: 60_000, clock: () => now, users: [{ username: USERNAME, password: PASSWORD }, { username: 'other@example.com', password: 'Other-Pa55' }] });
     const attempt = async (fields: Record<string, string>) => {
       const response = await postLogin(api, locking, fields);
       return { status: response.status(), error: errorMessage(await response.text()) };
@@ -290,12 +292,14 @@ test.describe('lockout', () => {
       const other = await postLogin(api, locking, { username: 'other@example.com', password: 'Other-Pa55' });
       expect(other.status()).toBe(302);
 
-      await sleep(250);
-      // One more failure after the lock re-locks at once, for twice as long (400 ms).
+      now += 59_999;
+      expect(await attempt(right), 'one ms before the lock lifts').toEqual({ status: 200, error: LOCKED });
+      now += 2;
+      // One more failure after the lock re-locks at once, for twice as long (120 s).
       expect(await attempt(wrong)).toEqual({ status: 200, error: LOCKED });
-      await sleep(250);
+      now += 119_000;
       expect(await attempt(right), 'still inside the doubled lock').toEqual({ status: 200, error: LOCKED });
-      await sleep(200);
+      now += 1_001;
       const unlocked = await postLogin(api, locking, right);
       expect(unlocked.status()).toBe(302);
 

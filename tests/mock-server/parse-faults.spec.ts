@@ -16,6 +16,7 @@ test.describe('parseFaults', () => {
       'blank-first-render',
       'me-401',
       'me-500',
+      'wrong-iss',
     ]);
   });
 

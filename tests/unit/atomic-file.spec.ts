@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
-import { writeFileAtomic } from '../../lib/atomic-file.js';
+import { FileWriteError, appendFileChecked, writeFileAtomic } from '../../lib/atomic-file.js';
 
 test.describe('writeFileAtomic', () => {
   test('replaces a world-readable file with a 0600 one, even under umask 000, and leaves no temporary file', async () => {
@@ -32,5 +32,21 @@ test.describe('writeFileAtomic', () => {
     writeFileSync(join(dir, 'target', 'inside'), 'x');
     await expect(writeFileAtomic(join(dir, 'target'), 'data')).rejects.toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
     expect(readdirSync(dir)).toEqual(['target']);
+  });
+
+  test('a file that cannot exist fails at once with exit 2, naming the file (no spin under /proc)', async () => {
+    for (const path of ['/proc/nope/x', '/proc/nope/deeper/state.json', '/dev/null/x']) {
+      const started = performance.now();
+      const failure = await writeFileAtomic(path, 'x').then(() => undefined, (error: unknown) => error);
+      expect(failure).toBeInstanceOf(FileWriteError);
+      expect((failure as FileWriteError).exitCode).toBe(2);
+      expect((failure as FileWriteError).message).toMatch(new RegExp(`^cannot write ${path}: E[A-Z]+$`));
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+  });
+
+  test('appendFileChecked fails the same way', async () => {
+    const failure = await appendFileChecked('/proc/nope/summary.md', 'x').then(() => undefined, (error: unknown) => error);
+    expect((failure as FileWriteError).message).toMatch(/^cannot write \/proc\/nope\/summary.md: /);
   });
 });

@@ -58,7 +58,7 @@ test.describe('config', () => {
     expect(byVariable.OAUTH_REDIRECT_URI).toMatch(/http:\/\/ is only allowed for localhost/);
     expect(byVariable.RAYTEAMS_REGION).toMatch(/unknown region/);
     expect(byVariable.CODE_PATTERN).toMatch(/not a valid regular expression/);
-    expect(byVariable.CODE_TTL_SECONDS).toMatch(/not a number/);
+    expect(byVariable.CODE_TTL_SECONDS).toMatch(/plain whole number/);
     expect(byVariable.OAUTH_USE_PKCE).toMatch(/true or false/);
     expect(byVariable.MOCK_FAULTS).toMatch(/melt-down/);
     expect(error.message).not.toContain(secret);
@@ -79,6 +79,53 @@ test.describe('config', () => {
 
   test('a missing --env-file is a configuration error naming the file', () => {
     expect(() => loadConfig({ env: {}, envFile: '/nonexistent/.env' })).toThrow(/--env-file: no such file: \/nonexistent\/.env/);
+  });
+
+  test('a control character in any variable is refused by name, never echoed', () => {
+    for (const [variable, value] of [['TEST_USERNAME', 'tester@example.com\n::error::forged'], ['TEST_PASSWORD', 'Pass\u0000word'], ['OAUTH_CLIENT_ID', 'client\r'], ['OAUTH_SCOPE', 'openid\u2028email']] as const) {
+      const error = problemsOf({ [variable]: value });
+      expect(error.problems).toEqual([{ variable, problem: expect.stringMatching(/control character/) }]);
+      expect(error.message).not.toContain(value);
+      expect(error.exitCode).toBe(2);
+    }
+  });
+
+  test('credentials inside a URL are refused and never printed', () => {
+    const remote = { OAUTH_CLIENT_ID: 'c', TEST_USERNAME: 'u', TEST_PASSWORD: 'p' };
+    const error = problemsOf({ ...remote, OAUTH_BASE_URL: 'https://admin:Hunter2-pw@oauth.example.com', OAUTH_REDIRECT_URI: 'https://app:Cb-Secret@app.example.com/cb' });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['OAUTH_BASE_URL', 'OAUTH_REDIRECT_URI']);
+    expect(error.message).toMatch(/must not contain credentials/);
+    expect(error.message).not.toMatch(/Hunter2|Cb-Secret|admin|oauth\.example/);
+  });
+
+  test('numbers are plain decimals within a sane range', () => {
+    for (const value of ['0x10', '1e3', '-5', '1.5', '12abc']) expect(problemsOf({ CODE_TTL_SECONDS: value }).problems[0]?.problem).toMatch(/plain whole number/);
+    expect(problemsOf({ CODE_TTL_SECONDS: '9000000000000' }).problems[0]?.problem).toMatch(/at most 86400/);
+    expect(problemsOf({ HEALTH_DEGRADED_MS: '9000000000000' }).problems[0]?.problem).toMatch(/at most 2147483647/);
+    expect(problemsOf({ HEALTH_RETRIES: '6' }).problems[0]?.problem).toMatch(/at most 5/);
+    expect(load({ CODE_TTL_SECONDS: ' 120 ', HEALTH_RETRIES: '0' })).toMatchObject({ codeTtlSeconds: 120, health: { retries: 0 } });
+  });
+
+  test('a webhook must be http(s) (https unless loopback), and its value is never shown', () => {
+    for (const value of ['javascript:alert(1)', 'file:///etc/passwd', 'http://hooks.example.com/T0/secret-path', 'not a url secret-path']) {
+      const error = problemsOf({ HEALTH_WEBHOOK_URL: value });
+      expect(error.problems[0]?.variable).toBe('HEALTH_WEBHOOK_URL');
+      expect(error.message).not.toMatch(/secret-path|passwd|alert/);
+    }
+    expect(load({ HEALTH_WEBHOOK_URL: 'http://127.0.0.1:9/hook' }).health.webhookUrl).toBe('http://127.0.0.1:9/hook');
+  });
+
+  test('LOGIN_*_SELECTOR is parsed before any browser starts', () => {
+    expect(problemsOf({ LOGIN_SUBMIT_SELECTOR: 'button[' }).problems).toEqual([{ variable: 'LOGIN_SUBMIT_SELECTOR', problem: 'not a valid selector: unexpected end' }]);
+    expect(problemsOf({ LOGIN_USERNAME_SELECTOR: '##user' }).problems[0]?.problem).toMatch(/not a valid selector/);
+    expect(problemsOf({ LOGIN_PASSWORD_SELECTOR: 'pwd=field' }).problems[0]?.problem).toMatch(/unknown selector engine "pwd="/);
+    const fine = load({ LOGIN_USERNAME_SELECTOR: '#signInFormUsername', LOGIN_PASSWORD_SELECTOR: 'input[type=password] >> nth=0', LOGIN_SUBMIT_SELECTOR: 'role=button[name="Sign in"]' });
+    expect(fine.selectors.password).toBe('input[type=password] >> nth=0');
+  });
+
+  test('CODE_PATTERN with nested quantifiers (catastrophic backtracking) is refused at start', () => {
+    for (const pattern of ['(a+)+', '^([0-9a-f-]+)+$x', '(?:\\d*)*', '(x{2,})+']) expect(problemsOf({ CODE_PATTERN: pattern }).problems[0]?.problem).toMatch(/backtrack/);
+    for (const pattern of ['^[0-9a-f-]{36}$', '^(ab)+$', '^[(]a+[)]+$', '^\\(a+\\)+$']) expect(load({ CODE_PATTERN: pattern }).codePattern.source).toBe(pattern);
   });
 
   test('secrets lists the password, client secret, TOTP secret and webhook URL for redaction', () => {

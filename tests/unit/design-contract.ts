@@ -21,4 +21,5 @@ export const DESIGN_EXIT_CODES = {
   unexpected_page: 6,
   bad_code: 6,
   state_mismatch: 6,
+  internal: 70,
 } as const;

@@ -18,6 +18,15 @@ test.describe('exit codes', () => {
   test('unknown errors are classified by their shape', () => {
     expect(toHarnessError(Object.assign(new Error('page.goto: Timeout 100ms exceeded.'), { name: 'TimeoutError' })).reason).toBe('timeout');
     expect(toHarnessError(new Error('connect ECONNREFUSED 127.0.0.1:9')).reason).toBe('network');
-    expect(toHarnessError(new Error('something else')).reason).toBe('unexpected_page');
+    expect(toHarnessError(new Error('locator.fill: Execution context was destroyed, most likely because of a navigation')).reason).toBe('unexpected_page');
+  });
+
+  test('an unknown error is internal (exit 70), never contract broken or degraded', () => {
+    for (const error of [new TypeError("Cannot read properties of undefined (reading 'x')"), new Error('something else'), 'a thrown string', undefined]) {
+      const failure = toHarnessError(error);
+      expect(failure.reason).toBe('internal');
+      expect(failure.exitCode).toBe(70);
+      expect(failure.message).toMatch(/^internal error \(a bug in the harness\): /);
+    }
   });
 });

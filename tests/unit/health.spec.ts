@@ -49,8 +49,8 @@ test.describe('health classification', () => {
     expect(exitCodeFor({ status: 'degraded', reason: undefined })).toBe(1);
     const codes = Object.fromEntries(HEALTH_FAILURE_REASONS.map((reason) => [reason, exitCodeFor({ status: 'failed', reason })]));
     expect(codes).toEqual(Object.fromEntries(HEALTH_FAILURE_REASONS.map((reason) => [reason, DESIGN_EXIT_CODES[reason]])));
-    // Every reason but the harness's own usage/config problems is a health failure reason.
-    expect([...HEALTH_FAILURE_REASONS].sort()).toEqual(Object.keys(DESIGN_EXIT_CODES).filter((reason) => reason !== 'usage' && reason !== 'config').sort());
+    // Every reason but the harness's own (usage/config problems, internal bugs) is a health failure reason.
+    expect([...HEALTH_FAILURE_REASONS].sort()).toEqual(Object.keys(DESIGN_EXIT_CODES).filter((reason) => !['usage', 'config', 'internal'].includes(reason)).sort());
   });
 });
 

@@ -1,8 +1,9 @@
 import { test, expect } from '../../fixtures/index.js';
+import { UUID_PATTERN } from '../../lib/config.js';
 import { HarnessError } from '../../lib/errors.js';
-import { checkCallback, codeChallengeS256, createAuthorizeRequest, isRedirectTo } from '../../lib/oauth/index.js';
+import { checkCallback, codeChallengeS256, createAuthorizeRequest, expectedIssuer, isRedirectTo } from '../../lib/oauth/index.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = new RegExp(UUID_PATTERN);
 const base = { baseUrl: 'https://oauth-ap-northeast-2-development.rayteams.com', clientId: 'client-1', redirectUri: 'https://app.example.com/callback' };
 
 function reasonOf(fn: () => unknown): string {
@@ -82,6 +83,13 @@ test.describe('callback checks', () => {
   test('iss must match when an issuer is expected (RFC 9207)', () => {
     const url = callbackWith({ code, state: 'a b&c=d/é+%', iss: 'https://evil.example.com' });
     expect(() => checkCallback(url, request, { codePattern: UUID, expectedIssuer: base.baseUrl })).toThrow(/not the expected issuer/);
+  });
+
+  test('the expected issuer is OAUTH_ISSUER, else the login service origin; a matching iss passes', () => {
+    expect(expectedIssuer(`${base.baseUrl}/`, undefined)).toBe(base.baseUrl);
+    expect(expectedIssuer(base.baseUrl, 'https://issuer.example.com')).toBe('https://issuer.example.com');
+    const url = callbackWith({ code, state: 'a b&c=d/é+%', iss: base.baseUrl });
+    expect(checkCallback(url, request, { codePattern: UUID, expectedIssuer: expectedIssuer(base.baseUrl, undefined) }).issuer).toBe(base.baseUrl);
   });
 
   test('error messages never contain the code', () => {

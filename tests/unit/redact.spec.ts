@@ -145,6 +145,24 @@ test.describe('redactText', () => {
   });
 });
 
+test.describe('secrets of unusual length', () => {
+  test('a secret shorter than 4 characters is not replaced as text: that would reveal it', () => {
+    const text = 'a1b2 is fine; so is ab and xy';
+    expect(redactText(text, ['ab', 'xy3'])).toBe(text);
+    expect(findSecrets(text, ['ab', 'xy3'])).toEqual([]);
+    expect(redactText('key abcd here', ['abcd'])).toBe(`key ${REDACTED} here`);
+  });
+
+  test('a password of 3000+ characters is redacted in plain, encoded and base64 forms, and never echoed by an error', () => {
+    const long = `${'Lo0ng-p@ss/'.repeat(300)}é`;
+    const text = [`plain ${long}`, `form password=${encodeURIComponent(long)}`, `json "${JSON.stringify(long).slice(1, -1)}"`, `basic ${b64(`client:${long}`)}`].join('\n');
+    const redacted = redactText(text, [long]);
+    expect(redacted).not.toContain(long.slice(0, 40));
+    expect(redacted).not.toContain(b64(long).slice(8, 48));
+    expect(redacted.split(REDACTED)).toHaveLength(5);
+  });
+});
+
 test.describe('scrubbing logger', () => {
   test('removes given secrets and token shapes from every line, also ones added later', () => {
     let output = '';
