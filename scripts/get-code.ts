@@ -99,8 +99,6 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
     exchange: values.exchange,
     headless: !values.headed,
     timeoutMs,
-    // --timeout bounds the whole command, from the process's start.
-    runStartedAt: performance.timeOrigin,
     logger,
   });
 
