@@ -89,6 +89,8 @@ export interface ManagedTexts {
   resetPassword: string;
   backToSignIn: string;
   invalidResetCode: string;
+  errorTitle: string;
+  errorText: string;
 }
 
 export const MANAGED_TEXTS: Readonly<Record<Lang, ManagedTexts>> = {
@@ -143,6 +145,8 @@ export const MANAGED_TEXTS: Readonly<Record<Lang, ManagedTexts>> = {
     resetPassword: 'Reset password',
     backToSignIn: 'Back to sign in',
     invalidResetCode: 'Invalid verification code provided, please try again.',
+    errorTitle: 'Something went wrong',
+    errorText: 'We could not process your sign-in request. Return to the application and try again.',
   },
   ko: {
     signInTitle: '로그인',
@@ -195,6 +199,8 @@ export const MANAGED_TEXTS: Readonly<Record<Lang, ManagedTexts>> = {
     resetPassword: '비밀번호 재설정',
     backToSignIn: '로그인으로 돌아가기',
     invalidResetCode: '잘못된 확인 코드입니다. 다시 시도하세요.',
+    errorTitle: '문제가 발생했습니다',
+    errorText: '로그인 요청을 처리할 수 없습니다. 애플리케이션으로 돌아가 다시 시도하세요.',
   },
   ja: {
     signInTitle: 'サインイン',
@@ -247,5 +253,7 @@ export const MANAGED_TEXTS: Readonly<Record<Lang, ManagedTexts>> = {
     resetPassword: 'パスワードをリセット',
     backToSignIn: 'サインインに戻る',
     invalidResetCode: '無効な確認コードです。もう一度お試しください。',
+    errorTitle: '問題が発生しました',
+    errorText: 'サインインリクエストを処理できませんでした。アプリケーションに戻ってもう一度お試しください。',
   },
 };

@@ -30,8 +30,8 @@ export type TotpVerdict = 'accepted' | 'reused' | 'mismatch';
 export class TotpLedger {
   /** username -> time steps already used */
   readonly #usedSteps = new Map<string, Set<number>>();
-  /** hash(username, step, code) of every submission, to spot a client repeating itself */
-  readonly #submitted = new Set<string>();
+  /** hash(username, step, code) -> step, of recent submissions, to spot a client repeating itself */
+  readonly #submitted = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -40,7 +40,9 @@ export class TotpLedger {
     const step = Math.floor(this.now() / 1000 / TOTP_PERIOD_SECONDS);
     const key = createHash('sha256').update(`${username}\u0000${step}\u0000${code}`).digest('hex');
     const repeated = this.#submitted.has(key);
-    this.#submitted.add(key);
+    // Only the current window matters; older entries would only grow a long-running server.
+    for (const [k, s] of this.#submitted) if (s < step - 1) this.#submitted.delete(k);
+    this.#submitted.set(key, step);
     return repeated;
   }
 

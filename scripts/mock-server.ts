@@ -10,7 +10,9 @@ import { embeddedServerOptions } from '../lib/target.js';
 const HELP = `Usage: npm run mock-server -- [--port 4010] [--host 127.0.0.1] [--env-file PATH] [--quiet]
 
 Serves the local RayTeams-compatible authorization server. MOCK_LOGIN_UI picks the login screen
-(classic, managed, managed-two-step); MOCK_FAULTS injects faults (see README).`;
+(classic, managed, managed-two-step, managed-two-page, conventional), MOCK_LOGIN_LANG managed login's
+language; MOCK_USER_MFA, MOCK_USER_STATUS, MOCK_SIGN_IN_CHOICE, MOCK_PASSKEY_OFFER the screens after the
+password; MOCK_FAULTS injects faults (see README, "The local server").`;
 
 runCli(async ({ logger }) => {
   const { values } = parseFlags(process.argv.slice(2), {

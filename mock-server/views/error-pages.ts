@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html.js';
+import { MANAGED_TEXTS, type Lang } from '../i18n.js';
 import { layout } from './layout.js';
 
 /** Cognito's generic error screen, used when it will not redirect (e.g. redirect_mismatch). */
@@ -13,13 +14,21 @@ export function authorizationErrorPage(errorCode: string): string {
   );
 }
 
-export function forbiddenPage(): string {
+/**
+ * Managed login's error screen: its own words and structure (an alert and the
+ * code in small print), in the remembered language.
+ */
+export function managedErrorPage(errorCode: string, lang: Lang): string {
+  const t = MANAGED_TEXTS[lang];
   return layout(
-    'Forbidden',
-    `<div class="container"><div class="card">
-<h1>Forbidden</h1>
-<p>The request could not be verified (missing or invalid CSRF token). Reload the page and try again.</p>
-</div></div>`,
+    t.errorTitle,
+    `<main class="container"><div class="card" role="alert">
+<h2>${escapeHtml(t.errorTitle)}</h2>
+<p>${escapeHtml(t.errorText)}</p>
+<small>error: <span data-testid="error-code">${escapeHtml(errorCode)}</span></small>
+</div></main>`,
+    '',
+    lang,
   );
 }
 

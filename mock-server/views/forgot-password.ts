@@ -37,7 +37,7 @@ export interface ConfirmForgotPasswordView {
 }
 
 /** Cognito shows where the code went without revealing the address: t***@e*** */
-function maskDestination(username: string): string {
+export function maskDestination(username: string): string {
   const at = username.indexOf('@');
   if (at <= 0) return `${username.charAt(0)}***`;
   return `${username.charAt(0)}***@${username.charAt(at + 1)}***`;

@@ -1,5 +1,5 @@
 import { startMockServer, type MockServer } from '../../mock-server/index.js';
-import { authorizeQuery, csrfFrom, expect, locationOf, signIn, test, USERNAME } from './helpers.js';
+import { authorizeQuery, csrfFrom, expect, locationOf, managedScreen, signIn, test, USERNAME } from './helpers.js';
 
 let server: MockServer;
 
@@ -58,11 +58,58 @@ test('the whole reset journey ends on the login screen with the original query',
   expect((await signIn(api, server, query)).searchParams.get('state')).toBe('reset me');
 });
 
-test('the reset screens refuse a POST without CSRF token', async ({ api }) => {
+test('the reset screens send a POST without CSRF token to the error page', async ({ api }) => {
   const response = await api.post(`${server.url}/forgotPassword?${query}`, { form: { username: USERNAME } });
-  expect(response.status()).toBe(403);
+  expect(response.status()).toBe(302);
+  expect(locationOf(response)).toBe('/error?error=invalid_request&client_id=local-test-client');
   const confirm = await api.post(`${server.url}/confirmForgotPassword?${query}&username=x`, { form: { code: '123456', password: 'p' } });
-  expect(confirm.status()).toBe(403);
+  expect(locationOf(confirm)).toBe('/error?error=invalid_request&client_id=local-test-client');
+});
+
+test.describe('managed login\'s own reset screens', () => {
+  const words = {
+    en: { link: 'Forgot password?', title: 'Reset your password', send: 'Send code', confirm: 'Enter the code', reset: 'Reset password', invalid: 'Invalid verification code provided, please try again.' },
+    ko: { link: '비밀번호를 잊으셨나요?', title: '비밀번호 재설정', send: '코드 보내기', confirm: '코드 입력', reset: '비밀번호 재설정', invalid: '잘못된 확인 코드입니다. 다시 시도하세요.' },
+    ja: { link: 'パスワードをお忘れですか?', title: 'パスワードのリセット', send: 'コードを送信', confirm: 'コードを入力', reset: 'パスワードをリセット', invalid: '無効な確認コードです。もう一度お試しください。' },
+  } as const;
+
+  for (const [lang, w] of Object.entries(words)) {
+    test(`${lang}: other words than classic, same client and redirect URI throughout`, async ({ api }) => {
+      const managed = await startMockServer({ port: 0, loginUi: 'managed', loginLang: lang as 'en' | 'ko' | 'ja' });
+      try {
+        const login = managedScreen(await (await api.get(`${managed.url}/login?${query}`)).text());
+        expect(login.links).toEqual([{ href: `/forgotPassword?${query}`, text: w.link }]);
+
+        const html = await (await api.get(`${managed.url}/forgotPassword?${query}`)).text();
+        expect(html).not.toContain('Reset my password');
+        expect(html).not.toContain('Forgot your password?');
+        const ask = managedScreen(html);
+        expect(ask.heading).toBe(w.title);
+        expect(ask.steps[0]?.buttons).toEqual([{ text: w.send }]);
+        expect(ask.action).toBe(`/forgotPassword?${query}`);
+
+        const requested = await api.post(`${managed.url}/forgotPassword?${query}`, {
+          form: { username: USERNAME, _csrf: ask.csrfToken },
+          headers: { Accept: 'application/json' },
+        });
+        const { redirect } = (await requested.json()) as { redirect: string };
+        expect(redirect).toBe(`/confirmForgotPassword?${query}&username=${encodeURIComponent(USERNAME)}`);
+
+        const confirm = managedScreen(await (await api.get(`${managed.url}${redirect}`)).text());
+        expect(confirm.heading).toBe(w.confirm);
+        expect(confirm.intro).toContain('t***@e***');
+        expect(confirm.steps[0]?.buttons).toEqual([{ text: w.reset }]);
+        expect(confirm.steps[0]?.fields.map((f) => f.autocomplete)).toEqual(['one-time-code', 'new-password', 'new-password']);
+        const bad = await api.post(`${managed.url}${redirect}`, {
+          form: { code: '1', password: 'x', confirmPassword: 'x', _csrf: confirm.csrfToken },
+          headers: { Accept: 'application/json' },
+        });
+        expect(await bad.json()).toEqual({ error: w.invalid });
+      } finally {
+        await managed.close();
+      }
+    });
+  }
 });
 
 test('the reset screens validate client and redirect_uri', async ({ api }) => {

@@ -58,7 +58,10 @@ export function setCookies(response: APIResponse): string[] {
 
 /** The classic screens carry it in a hidden field, the managed ones in the script config. */
 export function csrfFrom(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html) ?? /"csrfToken":"([^"]+)"/.exec(html);
+  const match =
+    /name="_csrf" value="([^"]+)"/.exec(html) ??
+    /"csrfToken":"([^"]+)"/.exec(html) ??
+    /value="([^"]+)" name="authenticity_token"/.exec(html);
   expect(match, 'screen carries a CSRF token').not.toBeNull();
   return match?.[1] ?? '';
 }
