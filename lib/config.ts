@@ -417,7 +417,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
     ...(v.TEST_TOTP_SECRET !== undefined ? { totpSecret: v.TEST_TOTP_SECRET } : {}),
   };
   // An otpauth:// URI carries the secret inside: both spellings are secrets.
-  const totpSecrets = v.TEST_TOTP_SECRET === undefined ? [] : [v.TEST_TOTP_SECRET, totpSecretBase32(parseTotpSecret(v.TEST_TOTP_SECRET))];
+  const totpSecrets = v.TEST_TOTP_SECRET === undefined ? [] : [...new Set([v.TEST_TOTP_SECRET, totpSecretBase32(parseTotpSecret(v.TEST_TOTP_SECRET))])];
   return {
     target,
     client,

@@ -417,7 +417,8 @@ function watchServiceFailures(page: Page, baseUrl: string): { failure: Promise<n
       return;
     }
     if (relevant(request) && errorText !== 'net::ERR_ABORTED') {
-      reject(new HarnessError('network', `request to the login service failed: ${request.failure()?.errorText ?? 'unknown error'} (${request.method()} ${new URL(request.url()).pathname})`, { lastUrl: safeUrl(request.url()) }));
+      const what = request.isNavigationRequest() ? 'cannot reach the login service' : 'request to the login service failed';
+      reject(new HarnessError('network', `${what}: ${errorText ?? 'unknown error'} (${request.method()} ${new URL(request.url()).pathname})`, { lastUrl: safeUrl(request.url()) }));
     }
   };
   page.on('response', onResponse);

@@ -314,7 +314,7 @@ export type Change = 'changed' | 'unchanged';
  */
 export async function waitForChange(page: Page, fingerprint: string, timeoutMs: number): Promise<Change> {
   try {
-    await page.waitForFunction(`(${FINGERPRINT})() !== ${JSON.stringify(fingerprint)}`, undefined, { timeout: Math.max(1, timeoutMs), polling: 100 });
+    await page.waitForFunction(`(${FINGERPRINT})() !== ${JSON.stringify(fingerprint)}`, undefined, { timeout: Math.max(1, timeoutMs), polling: 30 });
     return 'changed';
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') return 'unchanged';

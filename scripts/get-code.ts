@@ -111,7 +111,7 @@ runCli(async ({ logger, armWatchdog, protectSecrets }) => {
     exchange: values.exchange,
     headless: !values.headed,
     timeoutMs,
-    // --timeout bounds the whole command, from the process's start.
+    // --timeout bounds the whole command, from the process's start (issue 14: overrun under 2 s).
     runStartedAt: performance.timeOrigin,
     logger,
   });

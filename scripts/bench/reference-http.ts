@@ -29,8 +29,8 @@ if (!csrf) throw new Error('no _csrf field on the login screen (the HTTP referen
 const signedIn = await hop(loginUrl, {
   method: 'POST',
   headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies },
-  // cognitoAsfData: what the classic page's advanced-security script adds on submit (refused without it).
-  body: new URLSearchParams({ _csrf: csrf, cognitoAsfData: btoa(JSON.stringify({ timestamp: Date.now() })), username: setting.username, password: setting.password, signInSubmitButton: 'Sign in' }),
+  // The classic screen's script fills cognitoAsfData on submit; the server refuses a post without it.
+  body: new URLSearchParams({ _csrf: csrf, username: setting.username, password: setting.password, cognitoAsfData: 'bench-reference', signInSubmitButton: 'Sign in' }),
 });
 const callback = location(signedIn, loginUrl);
 if (!callback.href.startsWith(setting.redirectUri)) throw new Error(`sign-in did not reach the callback (went to ${callback.pathname})`);

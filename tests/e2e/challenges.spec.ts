@@ -4,6 +4,7 @@
  * passkey, and stops with a named exit-3 reason on the rest, never changing the account.
  */
 import { test, expect } from '../../fixtures/index.js';
+import { getAuthorizationCodes } from '../../lib/api.js';
 import { startLocalTarget, type LocalTarget, type LocalTargetOptions } from '../../fixtures/local-target.js';
 import type { FailureReason } from '../../lib/errors.js';
 import type { ConfigWithBaseUrl } from '../../lib/flow.js';
@@ -128,4 +129,15 @@ test.describe('challenges after the password on the embedded server', { tag: '@l
     expect((await signInForCode({ config: target })).code).toMatch(UUID);
     expect(server.stats()).toMatchObject({ oneTimeCodesAccepted: 1, deviceEnrolments: 0, passwordChanges: 0 });
   });
+});
+
+test('get-code --count 3 --fresh-login with TOTP: 3 distinct codes, no code entered twice', { tag: '@local-only' }, async ({ config }) => {
+  // Three form logins in one process: the second and third wait for the next 30-second windows.
+  test.setTimeout(150_000);
+  const { config: target, server } = await serverFor(config, { loginUi: 'classic', userMfa: 'totp' }, 'GQ2TMNZYHEZDGNBVGQ2TMNZYHEZDGNBV');
+
+  const batch = await getAuthorizationCodes({ config: target, count: 3, freshLogin: true, timeoutMs: 45_000 });
+
+  expect(new Set(batch.codes.map((result) => result.code)).size).toBe(3);
+  expect(server.stats()).toMatchObject({ oneTimeCodesAccepted: 3, oneTimeCodesRepeated: 0, oneTimeCodesRefusedAsReused: 0 });
 });

@@ -129,7 +129,14 @@ test.describe('config', () => {
   });
 
   test('secrets lists the password, client secret, TOTP secret and webhook URL for redaction', () => {
-    const config = load({ TEST_PASSWORD: 'pw-1', OAUTH_CLIENT_SECRET: 'cs-2', TEST_TOTP_SECRET: 'totp-3', HEALTH_WEBHOOK_URL: 'https://hooks.example.com/T0/B0/x' });
-    expect(config.secrets).toEqual(['pw-1', 'cs-2', 'totp-3', 'https://hooks.example.com/T0/B0/x']);
+    const config = load({ TEST_PASSWORD: 'pw-1', OAUTH_CLIENT_SECRET: 'cs-2', TEST_TOTP_SECRET: 'JBSWY3DPEHPK3PXP', HEALTH_WEBHOOK_URL: 'https://hooks.example.com/T0/B0/x' });
+    expect(config.secrets).toEqual(['pw-1', 'cs-2', 'JBSWY3DPEHPK3PXP', 'https://hooks.example.com/T0/B0/x']);
+  });
+
+  test('TEST_TOTP_SECRET must be base32 or an otpauth:// URI; a URI\'s secret is a secret too', () => {
+    expect(() => load({ TEST_TOTP_SECRET: 'totp_3!' })).toThrow(/TEST_TOTP_SECRET: not base32/);
+    const config = load({ TEST_TOTP_SECRET: 'otpauth://totp/RayTeams:t?secret=JBSWY3DPEHPK3PXP&issuer=RayTeams' });
+    expect(config.secrets).toContain('JBSWY3DPEHPK3PXP');
+    expect(config.user.totpSecret).toMatch(/^otpauth:/);
   });
 });
