@@ -125,6 +125,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
     reloads: 0,
     blankSince: Date.now(),
     unknownSince: undefined as number | undefined,
+    unknownFingerprint: undefined as string | undefined,
     codeRejections: 0,
     tryEarlierStep: false,
     loginShape: undefined as LoginShape | undefined,
@@ -204,6 +205,11 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
 
   const onUnrecognised = async (look: Look): Promise<Captured | undefined> => {
     if (look.drawn) {
+      // Unknown and unchanged for a moment: a script-rendered page still drawing gets that moment.
+      if (look.fingerprint !== state.unknownFingerprint) {
+        state.unknownFingerprint = look.fingerprint;
+        state.unknownSince = Date.now();
+      }
       state.unknownSince ??= Date.now();
       if (Date.now() - state.unknownSince >= UNKNOWN_SETTLE_MS) {
         throw new HarnessError('unexpected_page', `no known screen on ${safeUrl(page.url())}: ${describeLook(look)}; looked for: ${journey.map(([screen]) => screen.name).join(', ')}. If this is the login screen, set LOGIN_USERNAME_SELECTOR, LOGIN_PASSWORD_SELECTOR and LOGIN_SUBMIT_SELECTOR`, { lastUrl: safeUrl(page.url()) });

@@ -77,10 +77,25 @@ for (const shape of LOGIN_UIS) {
  * (whose words differ per screen and language). Either counts; neither is a sign-in.
  */
 async function emptyFormRefusal(loginPage: LoginPage): Promise<string | undefined> {
-  // A server-rendered form answers with a new page: look at it once it shows the login screen again.
-  await expect.poll(() => loginPage.isCurrent().catch(() => false)).toBe(true);
-  if (await loginPage.usernameField.evaluate((input) => !(input as HTMLInputElement).checkValidity())) return 'required field left empty';
-  return loginPage.waitForError(5_000).catch(() => undefined);
+  // A server-rendered form answers with a new page, so ask again until one of the two shows.
+  let refusal: string | undefined;
+  await expect
+    .poll(async () => {
+      refusal = (await loginPage.errorText().catch(() => undefined)) ?? (await requiredFieldLeftEmpty(loginPage));
+      return refusal ?? '';
+    })
+    .toMatch(/\S/);
+  return refusal;
+}
+
+async function requiredFieldLeftEmpty(loginPage: LoginPage): Promise<string | undefined> {
+  try {
+    await loginPage.isCurrent();
+    const invalid = await loginPage.usernameField.evaluate((input) => !(input as HTMLInputElement).checkValidity(), undefined, { timeout: 500 });
+    return invalid ? 'required field left empty' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 for (const shape of LOGIN_UIS) {
