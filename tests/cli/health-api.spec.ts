@@ -161,7 +161,8 @@ async function tokensFrom(origin: string): Promise<{ access_token: string; id_to
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ _csrf: csrf, username: 'tester@example.com', password: 'Local-Pa55word!', signInSubmitButton: 'Sign in' }),
+    // cognitoAsfData: what the classic page's script adds on submit; advanced security refuses a sign-in without it.
+    body: new URLSearchParams({ _csrf: csrf, username: 'tester@example.com', password: 'Local-Pa55word!', cognitoAsfData: 'plain-http-client', signInSubmitButton: 'Sign in' }),
   });
   const code = new URL(signIn.headers.get('location') ?? 'http://x/').searchParams.get('code') ?? '';
   const token = await fetch(new URL('/oauth2/token', origin), {

@@ -181,7 +181,7 @@ test.describe('health-check --targets', () => {
     writeFileSync(stateFile, JSON.stringify({ status: 'healthy', since: '2025-01-01T00:00:00.000Z', last_success_at: '2025-01-02T03:04:05.000Z' }));
     const run = await runScript('health-check', ['--metrics-file', metricsFile], { HEALTH_RETRIES: '9', HEALTH_STATE_FILE: stateFile, OAUTH_BASE_URL: 'https://oauth-eu-west-1-development.rayteams.com' });
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('HEALTH_RETRIES: at most 5');
+    expect(run.stderr).toContain('HEALTH_RETRIES: must be at most 5');
     const families = parsePrometheusText(readFileSync(metricsFile, 'utf8'));
     const target = { target: 'https://oauth-eu-west-1-development.rayteams.com' };
     expect(sampleValue(families, 'login_health_up', target)).toBe(0);

