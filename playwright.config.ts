@@ -91,7 +91,8 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
   // of the suite's time, and a test that passes on retry is still reported as flaky.
   retries: isCI ? 1 : 0,
   use: {
-    trace: 'on-first-retry',
+    // No screencast: a film strip is pictures, which redaction cannot read (a field that shows what was typed).
+    trace: { mode: 'on-first-retry', screenshots: false },
     screenshot: 'only-on-failure',
     actionTimeout: 10_000,
     navigationTimeout: 15_000,

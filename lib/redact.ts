@@ -19,7 +19,7 @@ import { applyTextRules, type NamedSecret, type RedactionMode, type SecretInput 
 export { REDACTED } from './redaction/marker.js';
 export { secretForms } from './redaction/secret-forms.js';
 export { MIN_REDACTED_SECRET_LENGTH } from './redaction/text-rules.js';
-export { TOKEN_LEDGER_FILE, hashToken, recordSeenTokens } from './redaction/token-ledger.js';
+export { TOKEN_LEDGER_FILE, hashToken, recordOneTimeCodes, recordSeenTokens } from './redaction/token-ledger.js';
 export type { NamedSecret, RedactionMode, SecretInput } from './redaction/text-rules.js';
 
 /** What a run of this harness can leave behind (relative to the project); missing folders are skipped. */

@@ -30,6 +30,8 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
   let tokenExchangeMs: number | undefined;
   let apiMs: number | undefined;
   // Set again once the page exists: browser overhead says nothing about the login service.
+  // The one-time codes entered are secrets of this attempt: its failure evidence is scrubbed of them too.
+  const oneTimeCodes: string[] = [];
   let started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const phases = (): HealthPhases => ({ loginScreenMs: login.loginScreenMs, signInMs: login.signInMs, mfaMs: login.mfaMs, tokenExchangeMs, ...(apiMs !== undefined ? { apiMs } : {}), totalMs: elapsed() });
@@ -38,7 +40,7 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
     const page = await context.newPage();
     started = performance.now();
     try {
-      const authorization = await obtainAuthorizationCode(page, config, { requireLoginForm: true, timeoutMs: options.timeoutMs, step: options.step, timings: login });
+      const authorization = await obtainAuthorizationCode(page, config, { requireLoginForm: true, timeoutMs: options.timeoutMs, step: options.step, timings: login, onOneTimeCode: (code) => oneTimeCodes.push(code) });
       const secret = config.client.secret;
       const api = config.health.api;
       if (api.enabled && secret === undefined) throw new HarnessError('config', 'the API probe needs an access token: set OAUTH_CLIENT_SECRET too');
@@ -77,7 +79,7 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
       const artifacts =
         options.artifactsDir === undefined
           ? []
-          : await saveFailureArtifacts(context, page, { dir: options.artifactsDir, attempt: options.attempt, secrets: config.secrets, redact: options.redact });
+          : await saveFailureArtifacts(context, page, { dir: options.artifactsDir, attempt: options.attempt, secrets: [...config.secrets, ...oneTimeCodes], redact: options.redact });
       return { ok: false, reason: failure.reason, message: failure.message, phases: measured, artifacts };
     }
   } finally {

@@ -6,7 +6,7 @@
 import { REDACTED } from './marker.js';
 import { NAMED_VALUES, TOKEN_SHAPES } from './patterns.js';
 import { secretMatcher, type SecretMatcher } from './secret-forms.js';
-import { TOKEN_CANDIDATE, isSeenToken } from './token-ledger.js';
+import { ONE_TIME_CODE_CANDIDATE, TOKEN_CANDIDATE, isSeenOneTimeCode, isSeenToken } from './token-ledger.js';
 
 /** A secret with a name for findings ("TEST_PASSWORD (url-encoded)"); the value is never reported. */
 export interface NamedSecret {
@@ -76,6 +76,7 @@ function rulesFor(options: TextRules): Rule[] {
   const hashes = options.tokenHashes;
   if (hashes && hashes.size > 0) {
     rules.push({ regex: TOKEN_CANDIDATE, kindOf: (match) => (isSeenToken(match, hashes) ? 'token seen in the run' : undefined) });
+    rules.push({ regex: ONE_TIME_CODE_CANDIDATE, kindOf: (match) => (isSeenOneTimeCode(match, hashes) ? 'one-time code entered in the run' : undefined) });
   }
   for (const shape of TOKEN_SHAPES) rules.push({ regex: shape.regex, kindOf: () => shape.kind });
   if ((options.mode ?? 'full') === 'full') {

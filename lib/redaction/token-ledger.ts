@@ -30,6 +30,29 @@ export function recordSeenTokens(ledgerFile: string, tokens: Iterable<string | u
   appendFileSync(ledgerFile, lines.join(''), { mode: 0o600 });
 }
 
+/**
+ * One-time codes (TOTP) are short digits, too short for the token rule, so they get a rule of their
+ * own: a run of 6 to 8 digits is replaced when its hash is in the ledger. Hashing cannot hide a
+ * 6-digit code from a search, but such a code is dead once its 30-second window has passed and
+ * Cognito takes it once; the ledger only keeps redaction from needing the value in clear.
+ */
+export const ONE_TIME_CODE_CANDIDATE = /(?<![0-9])[0-9]{6,8}(?![0-9])/g;
+
+function hashOneTimeCode(code: string): string {
+  return hashToken(`one-time-code:${code}`);
+}
+
+export function recordOneTimeCodes(ledgerFile: string, codes: Iterable<string>): void {
+  const lines = [...codes].filter((code) => /^[0-9]{6,8}$/.test(code)).map((code) => `${hashOneTimeCode(code)}\n`);
+  if (lines.length === 0) return;
+  mkdirSync(dirname(ledgerFile), { recursive: true });
+  appendFileSync(ledgerFile, lines.join(''), { mode: 0o600 });
+}
+
+export function isSeenOneTimeCode(candidate: string, hashes: ReadonlySet<string>): boolean {
+  return hashes.has(hashOneTimeCode(candidate));
+}
+
 export function parseLedger(text: string): string[] {
   return text.split('\n').map((line) => line.trim()).filter((line) => /^[0-9a-f]{64}$/.test(line));
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
+import { Secret } from 'otpauth';
 import { test, expect } from '../../fixtures/index.js';
 import { saveFailureArtifacts } from '../../lib/health/artifacts.js';
 import { REDACTED, TOKEN_LEDGER_FILE, redactText, scanArtifacts } from '../../lib/redact.js';
@@ -68,13 +69,16 @@ test.describe('no secret in any artifact', () => {
     const id = randomBytes(4).toString('hex');
     const password = `Canary "pa55" !&/+ ${id}`;
     const clientSecret = `canary-client-secret-${id}`;
+    // Base32, as authenticator apps are given it; the child's embedded server asks this account for TOTP.
+    const totpSecret = new Secret({ size: 20 }).base32;
     const root = mkdtempSync(join(tmpdir(), 'canary-run-'));
     try {
       // cwd without a .env and a clean environment: the child signs in at its own embedded server.
-      const run = await runChild([PLAYWRIGHT_CLI, 'test', '--config', CANARY_CONFIG], { TEST_PASSWORD: password, OAUTH_CLIENT_SECRET: clientSecret, CANARY_ARTIFACTS_DIR: root }, root);
+      const run = await runChild([PLAYWRIGHT_CLI, 'test', '--config', CANARY_CONFIG], { TEST_PASSWORD: password, OAUTH_CLIENT_SECRET: clientSecret, TEST_TOTP_SECRET: totpSecret, MOCK_USER_MFA: 'totp', CANARY_ARTIFACTS_DIR: root }, root);
       const canaries = [
         { name: 'TEST_PASSWORD', value: password },
         { name: 'OAUTH_CLIENT_SECRET', value: clientSecret },
+        { name: 'TEST_TOTP_SECRET', value: totpSecret },
       ];
       const ledger = readFileSync(join(root, 'test-results', TOKEN_LEDGER_FILE), 'utf8').trim().split('\n');
       // The child prints what its test leaked; this test's own trace and report must not carry it.
@@ -83,8 +87,8 @@ test.describe('no secret in any artifact', () => {
       expect(output).toContain('1 passed');
       const replaced = Number(/redact: (\d+) secret occurrence/.exec(output)?.[1] ?? 0);
       expect(replaced).toBeGreaterThanOrEqual(10);
-      // The hashes of the verifier, the code and the three tokens: nothing else, and never a value.
-      expect(ledger).toHaveLength(5);
+      // The hashes of the verifier, the one-time code, the code and the three tokens: nothing else, and never a value.
+      expect(ledger).toHaveLength(6);
 
       // The scan finds nothing: not the canaries in any form, no token, code or verifier.
       expect(await scanArtifacts([root], canaries)).toEqual([]);
@@ -95,6 +99,8 @@ test.describe('no secret in any artifact', () => {
       const junit = readFileSync(join(root, 'reports', 'junit.xml'), 'utf8');
       expect(junit).toContain(`with ${REDACTED}; client secret ${REDACTED}`);
       expect(junit).toContain(`refresh token ${REDACTED}`);
+      // The TOTP secret by value, the one-time code (six digits, named by nothing) by its hash.
+      expect(junit).toContain(`totp secret ${REDACTED}; one-time code ${REDACTED}`);
       // A bare code and verifier, named by nothing, are known by their hashes.
       expect(junit).toContain(`the code was ${REDACTED} and its verifier ${REDACTED}`);
       const allure = files.filter((file) => file.includes('allure-results')).map((file) => readFileSync(file, 'latin1'));
