@@ -62,7 +62,8 @@ function processesUsing(dir: string): string[] {
   return lines.filter((line) => line.includes(dir) && !line.includes('ps -eo'));
 }
 
-test.describe('cancellation', { tag: '@local-only' }, () => {
+// @linux-only: the leftover-process check reads /proc (tests/cli/process-tree.ts).
+test.describe('cancellation', { tag: ['@local-only', '@linux-only'] }, () => {
   test.describe.configure({ mode: 'parallel' });
   let scratch: string;
 

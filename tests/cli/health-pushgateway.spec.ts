@@ -34,7 +34,8 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-test.describe('health-check --pushgateway (real Pushgateway)', () => {
+// @linux-only: npm run setup installs the Pushgateway with apt (Debian/Ubuntu); elsewhere it is not there.
+test.describe('health-check --pushgateway (real Pushgateway)', { tag: '@linux-only' }, () => {
   let gateway: ChildProcess | undefined;
   let gatewayUrl = '';
   let gatewayLog = '';

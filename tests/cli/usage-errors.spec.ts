@@ -32,13 +32,14 @@ test.describe('usage and configuration errors exit 2 before a browser starts', (
     });
   }
 
-  test('health-check: an unwritable HEALTH_STATE_FILE exits 2 naming the file, at once', async () => {
+  // @linux-only: /proc/nope cannot exist only on Linux.
+  test('health-check: an unwritable HEALTH_STATE_FILE exits 2 naming the file, at once', { tag: '@linux-only' }, async () => {
     const run = await runScript('health-check', ['--quiet'], { HEALTH_STATE_FILE: '/proc/nope/s' }, 60_000);
     expect(run.exitCode, run.stderr).toBe(2);
     expect(run.stderr).toMatch(/cannot write \/proc\/nope\/s: E[A-Z]+ \[usage\]/);
   });
 
-  test('get-code: an unwritable --out exits 2 naming the file, at once', async () => {
+  test('get-code: an unwritable --out exits 2 naming the file, at once', { tag: '@linux-only' }, async () => {
     const run = await runScript('get-code', ['--quiet', '--out', '/proc/nope/x'], {}, 60_000);
     expect(run.exitCode, run.stderr).toBe(2);
     expect(run.stderr).toMatch(/cannot write the result to \/proc\/nope\/x: E[A-Z]+/);

@@ -34,7 +34,8 @@ test.describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['target']);
   });
 
-  test('a file that cannot exist fails at once with exit 2, naming the file (no spin under /proc)', async () => {
+  // @linux-only: /proc is what made writes spin, and only Linux has it (on Windows /proc/nope is a folder that can be made).
+  test('a file that cannot exist fails at once with exit 2, naming the file (no spin under /proc)', { tag: '@linux-only' }, async () => {
     for (const path of ['/proc/nope/x', '/proc/nope/deeper/state.json', '/dev/null/x']) {
       const started = performance.now();
       const failure = await writeFileAtomic(path, 'x').then(() => undefined, (error: unknown) => error);
@@ -45,7 +46,7 @@ test.describe('writeFileAtomic', () => {
     }
   });
 
-  test('appendFileChecked fails the same way', async () => {
+  test('appendFileChecked fails the same way', { tag: '@linux-only' }, async () => {
     const failure = await appendFileChecked('/proc/nope/summary.md', 'x').then(() => undefined, (error: unknown) => error);
     expect((failure as FileWriteError).message).toMatch(/^cannot write \/proc\/nope\/summary.md: /);
   });
