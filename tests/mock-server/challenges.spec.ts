@@ -3,7 +3,7 @@
 // choice and the passkey offer, in the classic and the managed styles.
 import { Secret, TOTP } from 'otpauth';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { DEFAULT_TOTP_SECRET, startMockServer, type MockServer, type MockServerOptions } from '../../mock-server/index.js';
+import { DEFAULT_TOTP_SECRET, startMockServer, type MockServer } from '../../mock-server/index.js';
 import {
   authorizeQuery,
   codeFrom,
@@ -15,22 +15,13 @@ import {
   PASSWORD,
   pathOf,
   postLogin,
+  mockServers,
   test,
   USERNAME,
   UUID_V4,
 } from './helpers.js';
 
-const servers: MockServer[] = [];
-
-async function serve(options: MockServerOptions): Promise<MockServer> {
-  const server = await startMockServer({ port: 0, ...options });
-  servers.push(server);
-  return server;
-}
-
-test.afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-});
+const serve = mockServers();
 
 function totp(secret = DEFAULT_TOTP_SECRET): TOTP {
   return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { test as base, expect } from '../../fixtures/index.js';
-import { DEFAULT_CLIENT, DEFAULT_USER, type MockServer } from '../../mock-server/index.js';
+import { DEFAULT_CLIENT, DEFAULT_USER, startMockServer, type MockServer, type MockServerOptions } from '../../mock-server/index.js';
 
 export { expect };
 
@@ -17,6 +17,21 @@ export const test = base.extend<{ api: APIRequestContext }>({
     await api.dispose();
   },
 });
+
+/** For one spec file: starts mock servers on free ports and closes them after its tests. */
+export function mockServers(): (options?: MockServerOptions) => Promise<MockServer> {
+  const servers: MockServer[] = [];
+
+  test.afterAll(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+  });
+
+  return async (options = {}) => {
+    const server = await startMockServer({ port: 0, ...options });
+    servers.push(server);
+    return server;
+  };
+}
 
 export const CLIENT_ID = DEFAULT_CLIENT.clientId;
 export const CLIENT_SECRET = DEFAULT_CLIENT.clientSecret ?? '';

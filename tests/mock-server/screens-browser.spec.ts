@@ -4,20 +4,10 @@
 // draws on reload, and every screen after the password can be passed by hand.
 import type { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { DEFAULT_TOTP_SECRET, startMockServer, type MockServer, type MockServerOptions } from '../../mock-server/index.js';
-import { authorizeQuery, CALLBACK, expect, PASSWORD, test, USERNAME, UUID_V4 } from './helpers.js';
+import { DEFAULT_TOTP_SECRET, type MockServer } from '../../mock-server/index.js';
+import { authorizeQuery, CALLBACK, expect, mockServers, PASSWORD, test, USERNAME, UUID_V4 } from './helpers.js';
 
-const servers: MockServer[] = [];
-
-async function serve(options: MockServerOptions): Promise<MockServer> {
-  const server = await startMockServer({ port: 0, ...options });
-  servers.push(server);
-  return server;
-}
-
-test.afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-});
+const serve = mockServers();
 
 /** Callback URLs the browser tried to open (nothing listens there; the attempt is what counts). */
 const callbacks = new WeakMap<Page, string[]>();

@@ -1,6 +1,6 @@
 // Login screens over HTTP: managed login's languages, the conventional form,
 // blank-first-render, the unknown-client error value.
-import { startMockServer, type MockServer, type MockServerOptions } from '../../mock-server/index.js';
+import { startMockServer } from '../../mock-server/index.js';
 import {
   authorizeQuery,
   codeFrom,
@@ -11,22 +11,13 @@ import {
   PASSWORD,
   postLogin,
   setCookies,
+  mockServers,
   test,
   USERNAME,
   UUID_V4,
 } from './helpers.js';
 
-const servers: MockServer[] = [];
-
-async function serve(options: MockServerOptions): Promise<MockServer> {
-  const server = await startMockServer({ port: 0, ...options });
-  servers.push(server);
-  return server;
-}
-
-test.afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-});
+const serve = mockServers();
 
 test.describe('managed login languages', () => {
   const words = {
