@@ -46,7 +46,8 @@ export function runNpmScript(script: string, args: string[], env: Record<string,
  * scripts themselves use runNpmScript.
  */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
-  return run(process.execPath, ['scripts/run.mjs', script, '--env-file', EMPTY_ENV_FILE, ...args], cleanEnv(env), timeoutMs);
+  // `--`: Node 20 would otherwise take the command's --env-file as its own (nodejs/node#54232).
+  return run(process.execPath, ['--', 'scripts/run.mjs', script, '--env-file', EMPTY_ENV_FILE, ...args], cleanEnv(env), timeoutMs);
 }
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, cwd?: string): Promise<CliRun> {

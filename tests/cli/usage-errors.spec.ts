@@ -4,7 +4,7 @@
  * never echoing a value that could be a secret. Whole processes, as a pipeline runs them.
  */
 import { test, expect } from '../../fixtures/index.js';
-import { runScript } from './run-cli.js';
+import { runNpmScript, runScript } from './run-cli.js';
 
 const REMOTE = { OAUTH_CLIENT_ID: 'c', OAUTH_REDIRECT_URI: 'https://app.example.com/cb', TEST_USERNAME: 'u', TEST_PASSWORD: 'Remote-Pa55word' };
 
@@ -31,6 +31,13 @@ test.describe('usage and configuration errors exit 2 before a browser starts', (
       expect(run.stderr).not.toMatch(/Chromium|page/);
     });
   }
+
+  test('npm run get-code: a missing --env-file exits 2 naming the file (Node 20 itself would exit 9)', async () => {
+    const run = await runNpmScript('get-code', ['--quiet', '--env-file', 'no-such-dir/harness.env'], {}, 30_000);
+    expect(run.exitCode, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/--env-file: no such file: no-such-dir\/harness.env/);
+    expect(run.stderr).not.toMatch(/^node: /m);
+  });
 
   // @linux-only: /proc/nope cannot exist only on Linux.
   test('health-check: an unwritable HEALTH_STATE_FILE exits 2 naming the file, at once', { tag: '@linux-only' }, async () => {
