@@ -2,7 +2,8 @@
 /**
  * rayteams-login <command> [options]: the package's one command, and what every npm script runs
  * (`npm run get-code` is `node -- bin/rayteams-login.mjs get-code`: the `--` keeps Node 20 from
- * reading the command's `--env-file` as its own). It loads only the chosen command from dist/, so get-code never pays for the health check, the artifact scanner or Allure.
+ * reading the command's `--env-file` as its own). It loads only the chosen command from dist/, so
+ * get-code never pays for the health check, the artifact scanner or Allure.
  */
 import { existsSync, readFileSync } from 'node:fs';
 
