@@ -43,6 +43,7 @@ export interface Machine {
 export const thisMachine: Machine = {
   platform: process.platform,
   exists: existsSync,
+  // Machine facts (LOCALAPPDATA, ProgramFiles, PATH) to find a browser, not harness settings: see eslint.config.js.
   env: process.env,
   playwrightExecutable() {
     try {

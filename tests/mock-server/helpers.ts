@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { test as base, expect } from '../../fixtures/index.js';
 import { DEFAULT_CLIENT, DEFAULT_USER, startMockServer, type MockServer, type MockServerOptions } from '../../mock-server/index.js';
+import type { ManagedScreenConfig } from '../../mock-server/views/managed-screen.js';
 
 export { expect };
 
@@ -142,24 +143,8 @@ export async function redeem(
   });
 }
 
-/** The JSON a managed screen hands its script; the markup itself is built in the browser. */
-export interface ManagedScreenJson {
-  lang: string;
-  title: string;
-  heading: string;
-  intro?: string;
-  detail?: { label: string; value: string };
-  action: string;
-  csrfToken: string;
-  error: string | null;
-  steps: Array<{
-    fields: Array<{ name: string; label: string; type: string; autocomplete?: string }>;
-    buttons: Array<{ text: string; action?: string; secondary?: boolean }>;
-    echo?: { text: string; field: string };
-  }>;
-  links: Array<{ href: string; text: string }>;
-  hydrationMs: number | null;
-}
+/** The JSON a managed screen hands its script (the markup itself is built in the browser): the view's own type. */
+export type ManagedScreenJson = ManagedScreenConfig;
 
 export function managedScreen(html: string): ManagedScreenJson {
   const match = /window\.__LOGIN_CONFIG__ = (\{.*?\});\n/.exec(html);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
 import { RAYTEAMS_REGIONS } from '../../lib/config.js';
 import { renderMetricsFor } from '../../lib/health/metrics.js';
+import { healthResult } from './health-result.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { groupingPath, pushMetrics } from '../../lib/health/pushgateway.js';
@@ -91,19 +92,7 @@ test.describe('shards', () => {
 });
 
 test.describe('metrics of several targets', () => {
-  const result = (target: string, overrides: Partial<HealthResult> = {}): HealthResult => ({
-    status: 'healthy',
-    reason: undefined,
-    message: undefined,
-    target,
-    startedAt: new Date('2025-01-02T03:04:05.000Z'),
-    durationMs: 1_500,
-    phases: { loginScreenMs: 300, signInMs: 700, tokenExchangeMs: 120, totalMs: 1_200 },
-    exceeded: [],
-    attempts: 1,
-    artifacts: [],
-    ...overrides,
-  });
+  const result = (target: string, overrides: Partial<HealthResult> = {}): HealthResult => healthResult({ target, ...overrides });
 
   test('one exposition: each family once, a sample per target; a configuration error is up 0 with reason config', () => {
     const text = renderMetricsFor([

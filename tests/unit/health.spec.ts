@@ -4,27 +4,14 @@ import { exitCodeFor, findBreaches, timingStatus } from '../../lib/health/classi
 import { renderMetrics } from '../../lib/health/metrics.js';
 import { summaryLine, toHealthJson } from '../../lib/health/report.js';
 import { backoffMs, isRetryable } from '../../lib/health/retry.js';
-import { HEALTH_FAILURE_REASONS, type HealthResult } from '../../lib/health/types.js';
+import { HEALTH_FAILURE_REASONS } from '../../lib/health/types.js';
+import { healthResult } from './health-result.js';
 import { parsePrometheusText, sampleValue } from './prometheus-text.js';
 import { DESIGN_EXIT_CODES } from './design-contract.js';
 
 const thresholds = { degradedMs: 5_000, phaseDegradedMs: { loginScreen: undefined, signIn: 1_000, tokenExchange: undefined } };
 
-function result(overrides: Partial<HealthResult> = {}): HealthResult {
-  return {
-    status: 'healthy',
-    reason: undefined,
-    message: undefined,
-    target: 'https://oauth-ap-northeast-2-development.rayteams.com',
-    startedAt: new Date('2025-01-02T03:04:05.678Z'),
-    durationMs: 1_500,
-    phases: { loginScreenMs: 300, signInMs: 700, tokenExchangeMs: 120, totalMs: 1_200 },
-    exceeded: [],
-    attempts: 1,
-    artifacts: [],
-    ...overrides,
-  };
-}
+const result = healthResult;
 
 test.describe('health classification', () => {
   test('a login within every threshold is healthy', () => {
