@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
 
-/** House rule: the configuration is read once, by lib/config.ts; nothing else reads process.env. */
+/** House rule: the configuration is read once, by lib/config.ts (its raw variables by lib/environment.ts); nothing else reads process.env. */
 const NO_PROCESS_ENV = {
   'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/config.ts (loadConfig); process.env is read there only.' }],
 };
@@ -31,6 +31,7 @@ export default tseslint.config(
     // Named exceptions to "process.env only in lib/config.ts", each for a reason:
     files: [
       'lib/config.ts', // the one place
+      'lib/environment.ts', // the one place's source of raw variables (environment over .env), split off so get-code can start Chromium before zod loads
       'playwright.config.ts', // CI detection, and hands the embedded server's URL to the workers
       'tests/canary/playwright.config.ts', // the canary child run's own folder, set by its parent test
       'lib/redact-reporter.ts', // Playwright's reporter output variables (PLAYWRIGHT_*_OUTPUT_*), not harness settings

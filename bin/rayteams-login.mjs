@@ -6,6 +6,7 @@
  * get-code never pays for the health check, the artifact scanner or Allure.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import module from 'node:module';
 
 const COMMANDS = {
   'get-code': 'sign in and print a fresh authorization code',
@@ -42,8 +43,16 @@ if (!Object.hasOwn(COMMANDS, command)) {
 // A source checkout (the build script is beside us) rebuilds dist/ when a source changed; an
 // installed package has no sources and runs dist/ as packed.
 const buildScript = new URL('../scripts/build.mjs', import.meta.url);
-if (existsSync(buildScript)) await (await import(buildScript.href)).ensureBuild();
+const sourceCheckout = existsSync(buildScript);
+if (sourceCheckout) {
+  await (await import(buildScript.href)).ensureBuild();
+  // Stack traces point into the TypeScript sources. Only here: the package ships no source maps,
+  // and with maps enabled Node maps every stack Playwright captures (one per browser call).
+  process.setSourceMapsEnabled(true);
+}
+// Node 22.1+ keeps compiled code between runs (Playwright's bundles are most of a command's start);
+// Node 20 has no such cache and goes without.
+module.enableCompileCache?.();
 // The command reads its own flags from process.argv.slice(2), as when started directly.
 process.argv.splice(2, 1);
-process.setSourceMapsEnabled(true);
 await import(new URL(`../dist/commands/${command}.js`, import.meta.url).href);

@@ -3,7 +3,7 @@
  * It wires config, target, browser and the one login journey (lib/flow.ts); get-code is a thin CLI over it.
  */
 import type { Browser, BrowserContext } from '@playwright/test';
-import { launchChromium } from './browser.js';
+import { dropHeadStart, takeOverOrLaunch, type HeadStart } from './head-start.js';
 import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config.js';
 import { HarnessError } from './errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode, type AuthorizationResult, type ConfigWithBaseUrl, type StepRunner } from './flow.js';
@@ -33,6 +33,12 @@ export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
   timeoutMs?: number;
   /** when the run began (epoch ms), if before this call: the first code's budget counts from then (a CLI passes its process start) */
   runStartedAt?: number;
+  /**
+   * A browser already starting (lib/head-start.ts, as get-code does before its configuration is
+   * read): used when the configuration asks for the same launch, closed otherwise (a mistake found
+   * before the launch closes it too).
+   */
+  headStart?: HeadStart;
   logger?: Logger;
 }
 
@@ -47,20 +53,30 @@ export interface CodeBatch {
 /** Signs in once (or `count` times) and returns checked, fresh codes. Throws HarnessError. */
 export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions = {}): Promise<CodeBatch> {
   const logger = options.logger ?? silentLogger;
+  // A mistake found before the launch closes the head start: nothing will take it over.
+  const refuse = (error: unknown): never => {
+    dropHeadStart(options.headStart);
+    throw error;
+  };
   const count = options.count ?? 1;
-  if (!Number.isInteger(count) || count < 1) throw new HarnessError('usage', `count must be a whole number of at least 1, got ${count}`);
-  const baseConfig = options.config ?? loadConfig(options);
+  if (!Number.isInteger(count) || count < 1) refuse(new HarnessError('usage', `count must be a whole number of at least 1, got ${count}`));
+  let baseConfig: HarnessConfig;
+  try {
+    baseConfig = options.config ?? loadConfig(options);
+  } catch (error) {
+    return refuse(error);
+  }
   const config: HarnessConfig = options.usePkce === undefined ? baseConfig : { ...baseConfig, usePkce: options.usePkce };
   const timeoutMs = options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
   // The first code's budget includes starting the browser and the target: --timeout bounds the run.
   const firstDeadline = Math.min(Date.now(), options.runStartedAt ?? Infinity) + timeoutMs;
   // Fail before any browser or login: a code obtained and then not redeemable is a wasted login.
   if (options.exchange && !config.client.secret) {
-    throw new HarnessError('config', 'token exchange needs the client secret: set OAUTH_CLIENT_SECRET (it is not set for this remote target)');
+    refuse(new HarnessError('config', 'token exchange needs the client secret: set OAUTH_CLIENT_SECRET (it is not set for this remote target)'));
   }
 
-  // Chromium starts while the embedded server loads: the two overlap instead of adding up.
-  const launching = launchChromium({ chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs });
+  // Chromium starts (or has started: the head start) while the embedded server loads: the two overlap instead of adding up.
+  const launching = takeOverOrLaunch(options.headStart, { chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs: Math.max(1, Math.round(firstDeadline - Date.now())) });
   launching.catch(() => undefined);
   const target = await openTarget(config).catch(async (error: unknown) => {
     await launching.then((started) => started.close()).catch(() => undefined);
@@ -82,7 +98,8 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
       // A fresh context has no session cookie, so the form is shown again.
       if (!context || options.freshLogin) {
         await context?.close();
-        context = await browser.newContext();
+        // The head start's browser comes with the first code's context and page already open.
+        context = (index === 0 ? browser.contexts()[0] : undefined) ?? (await browser.newContext());
       }
       const page = context.pages()[0] ?? (await context.newPage());
       const budget = index === 0 ? Math.max(1, Math.round(firstDeadline - Date.now())) : timeoutMs;

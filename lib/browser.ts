@@ -7,10 +7,21 @@
  * the choice is unit-tested for linux, darwin and win32 on any host.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { posix, win32 } from 'node:path';
-import { chromium, type Browser, type LaunchOptions } from '@playwright/test';
+import type * as PlaywrightCore from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
 import { runTemporaryDirectory } from './cancellation.js';
 import { HarnessError } from './errors.js';
+
+/**
+ * Chromium through playwright-core's CommonJS entry, not `@playwright/test`: every command pays for
+ * this load before its browser can start (issue 12). Under Node 20 the test package also loads the
+ * test runner and its matchers, and the ESM wrappers make Node scan the CommonJS bundles for their
+ * exports: together 0.1–0.3 s more than this, for nothing a command uses. The same playwright-core
+ * serves the test runner, so browsers and types are one and the same.
+ */
+const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof PlaywrightCore;
 
 /**
  * Flags for a closed network and for running as root: without the last four Chromium keeps trying

@@ -3,12 +3,9 @@
  * rest of the harness receives a typed HarnessConfig. Validation collects every problem at once, so a
  * pipeline owner fixes their `.env` in one go, and never prints a value (it might be a secret).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
-import { HarnessError } from './errors.js';
+import { ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
 import { isLoopbackHost } from './net.js';
 import { parseTotpSecret, totpSecretBase32 } from './totp.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
@@ -17,6 +14,8 @@ import { parseFaults } from '../mock-server/faults.js';
 import { DEFAULT_CLIENT, DEFAULT_USER } from '../mock-server/defaults.js';
 import { LANGS, type Lang } from '../mock-server/i18n.js';
 import { LOGIN_UIS, USER_MFAS, USER_STATUSES, type LoginUi, type UserMfa, type UserStatus } from '../mock-server/types.js';
+
+export { ConfigError, readEnvironment, type Env, type LoadConfigOptions } from './environment.js';
 
 /** The regions RayTeams documents ("Z.1 Region"); users, data and tokens are isolated per region. */
 export const RAYTEAMS_REGIONS = [
@@ -109,16 +108,6 @@ export interface HarnessConfig {
   githubOutputFile: string | undefined;
   /** Secret values of this configuration, for redaction; never print them. */
   secrets: string[];
-}
-
-export class ConfigError extends HarnessError {
-  readonly problems: ReadonlyArray<{ variable: string; problem: string }>;
-
-  constructor(problems: ReadonlyArray<{ variable: string; problem: string }>) {
-    super('config', `Invalid configuration: ${problems.map((p) => `${p.variable}: ${p.problem}`).join('; ')}`);
-    this.name = 'ConfigError';
-    this.problems = problems;
-  }
 }
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -349,27 +338,6 @@ const envSchema = z.object({
       }),
   ),
 });
-
-type Env = Record<string, string | undefined>;
-
-export interface LoadConfigOptions {
-  /** defaults to process.env */
-  env?: Env;
-  /** a dotenv file; defaults to `.env` in the working directory when it exists */
-  envFile?: string;
-}
-
-/** Reads `.env` (if any) under the real environment: a variable set in the shell wins over the file. */
-export function readEnvironment(options: LoadConfigOptions = {}): Env {
-  const env = options.env ?? process.env;
-  const explicit = options.envFile !== undefined;
-  const file = resolve(options.envFile ?? '.env');
-  if (!existsSync(file)) {
-    if (explicit) throw new ConfigError([{ variable: '--env-file', problem: `no such file: ${options.envFile}` }]);
-    return { ...env };
-  }
-  return { ...parseDotenv(readFileSync(file)), ...env };
-}
 
 export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
   const env = readEnvironment(options);

@@ -7,19 +7,21 @@ import { MfaSetupPage, NewPasswordPage, OneTimeCodePage, PasskeyOfferPage, SignI
 import { ErrorPage } from '../pages/ErrorPage.js';
 import { CredentialsScreen, LoginScreenNotRecognisedError, PasswordScreen, UsernameScreen, shapeOf, type LoginShape } from '../pages/LoginPage.js';
 import { describeLook, lookAt, waitForChange, type Look } from '../pages/recognise.js';
+import { prepareSecretFill } from '../pages/secret-field.js';
 import type { ActionBudget, Screen, Submission } from '../pages/screen.js';
 import { captureCallback } from './callback-capture.js';
 import type { HarnessConfig } from './config.js';
 import { HarnessError, isHarnessError, type FailureReason } from './errors.js';
 import { nextTotpCode, parseTotpSecret } from './totp.js';
 import { checkCallback, createAuthorizeRequest, expectedIssuer, isRedirectTo, type AuthorizeRequest } from './oauth/index.js';
+import { DEFAULT_FLOW_TIMEOUT_MS } from './budget.js';
 
 /** Runs one named step; the fixture passes Playwright's test.step so Allure shows domain steps. */
 export type StepRunner = <T>(title: string, body: () => Promise<T>) => Promise<T>;
 
 export const runStepPlainly: StepRunner = (_title, body) => body();
 
-export const DEFAULT_FLOW_TIMEOUT_MS = 30_000;
+export { DEFAULT_FLOW_TIMEOUT_MS };
 
 export interface FlowOptions {
   /** the authorize request to send; default: a fresh one from the configuration */
@@ -173,6 +175,8 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
     [passwordAlone, 'Sign in', (look) => passwordAlone.enterPassword(look, password, budget)],
   ];
 
+  // The binding the password is typed through is exposed while the login screen loads, not before the first fill.
+  void prepareSecretFill(page);
   const capture = await captureCallback(page, request.redirectUri, { blockNonEssential: options.blockNonEssential ?? true });
   const serviceFailure = watchServiceFailures(page, config.target.baseUrl);
   const traffic = watchTraffic(page);

@@ -10,26 +10,34 @@
 import type { Locator, Page } from '@playwright/test';
 
 const BINDING = '__loginHarnessSecret';
-const pending = new WeakMap<Page, Map<string, string>>();
+/** Per page: the values waiting to be handed out, once the binding is exposed. */
+const pending = new WeakMap<Page, Promise<Map<string, string>>>();
 
-async function ensureBinding(page: Page): Promise<Map<string, string>> {
-  let secrets = pending.get(page);
-  if (!secrets) {
-    secrets = new Map();
-    pending.set(page, secrets);
-    const store = secrets;
+/**
+ * Exposes the binding a secret is fetched through. Idempotent; the journey calls it as it opens the
+ * login screen, so the round trip overlaps the navigation instead of delaying the first fill.
+ */
+export function prepareSecretFill(page: Page): Promise<Map<string, string>> {
+  let ready = pending.get(page);
+  if (!ready) {
+    const store = new Map<string, string>();
     // Each value is handed out once, so nothing lingers in the page or in this process longer than needed.
-    await page.exposeBinding(BINDING, (_source, name: string) => {
-      const value = store.get(name);
-      store.delete(name);
-      return value ?? null;
-    });
+    ready = page
+      .exposeBinding(BINDING, (_source, name: string) => {
+        const value = store.get(name);
+        store.delete(name);
+        return value ?? null;
+      })
+      .then(() => store);
+    // A failure is seen by the fill that awaits it; a page closed before any fill must not leave it unhandled.
+    ready.catch(() => undefined);
+    pending.set(page, ready);
   }
-  return secrets;
+  return ready;
 }
 
 export async function fillSecret(field: Locator, name: string, value: string, options: { timeoutMs?: number } = {}): Promise<void> {
-  const secrets = await ensureBinding(field.page());
+  const secrets = await prepareSecretFill(field.page());
   secrets.set(name, value);
   try {
     await field.evaluate(

@@ -23,16 +23,48 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
-/** Entry name in dist/ -> its source. */
-export const ENTRIES = {
+/** The library entry (and npm run setup's browser step) in dist/ -> its source. */
+export const LIBRARY_ENTRIES = {
   index: 'lib/index.ts',
+  // npm run setup's browser step (scripts/setup.mjs runs it once the dependencies are installed)
+  setup: 'scripts/setup-browser.ts',
+};
+/** The commands the bin runs, in dist/ -> their sources. */
+export const COMMAND_ENTRIES = {
   'commands/get-code': 'scripts/get-code.ts',
   'commands/health-check': 'scripts/health-check.ts',
   'commands/mock-server': 'scripts/mock-server.ts',
   'commands/scan-artifacts': 'scripts/scan-artifacts.ts',
-  // npm run setup's browser step (scripts/setup.mjs runs it once the dependencies are installed)
-  setup: 'scripts/setup-browser.ts',
 };
+export const ENTRIES = { ...LIBRARY_ENTRIES, ...COMMAND_ENTRIES };
+/**
+ * What the commands leave to node_modules. Playwright finds its browsers and its driver relative to
+ * its own package, and is what a pipeline may already have; everything else a command uses (zod,
+ * dotenv, otpauth, ...) is bundled into it. Start-up is the reason (issue 12): under Node 20 each ES
+ * module costs a file read, a resolution and a compile of its own, and zod alone is some twenty of
+ * them. The library entry keeps every package external, so a consumer's own copies are shared.
+ */
+const COMMAND_EXTERNALS = ['playwright-core', 'playwright-core/*', '@playwright/test', 'playwright', 'playwright/*', 'esbuild'];
+/**
+ * Bundled CommonJS packages (dotenv) call require() for Node's own modules, which an ES module lacks:
+ * every command chunk gets one, made the documented way.
+ */
+/**
+ * zod's namespace (`z`) reaches its forty message translations, a third of the command bundle that
+ * every start parses. The harness's messages are English (zod's default locale, set by zod itself
+ * from en.js): the commands get zod with `locales` holding English alone. The library entry leaves
+ * zod whole, in node_modules.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core|mini)$/.test(args.resolveDir) ? { path: join(args.resolveDir, '..', 'locales', 'en.js'), namespace: 'zod-english' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, loader: 'js', resolveDir: dirname(args.path) }));
+  },
+};
+const REQUIRE_SHIM = "import { createRequire as __harnessCreateRequire } from 'node:module'; const require = __harnessCreateRequire(import.meta.url);";
 const SOURCE_DIRS = ['lib', 'pages', 'scripts', 'mock-server'];
 const FINGERPRINT = join(DIST, '.fingerprint');
 /** Chunks of older builds are removed once this old: a process still running from one has long loaded them. */
@@ -53,9 +85,8 @@ async function buildJavaScript(wanted) {
   // running from dist/ while another process rebuilds it never reads a half-written file.
   const staging = join(DIST, `.staging-${process.pid}-${Date.now()}`);
   try {
-    const result = await build({
+    const shared = {
       absWorkingDir: ROOT,
-      entryPoints: ENTRIES,
       outdir: staging,
       chunkNames: 'chunks/[name]-[hash]',
       bundle: true,
@@ -63,11 +94,15 @@ async function buildJavaScript(wanted) {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
       sourcemap: 'linked',
       metafile: true,
       logLevel: 'error',
-    });
+    };
+    const results = await Promise.all([
+      build({ ...shared, entryPoints: LIBRARY_ENTRIES, packages: 'external' }),
+      build({ ...shared, entryPoints: COMMAND_ENTRIES, external: COMMAND_EXTERNALS, banner: { js: REQUIRE_SHIM }, plugins: [englishOnlyZod] }),
+    ]);
+    const result = { metafile: { outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) } };
     const outputs = Object.keys(result.metafile.outputs).map((file) => relative(staging, resolve(ROOT, file)));
     const chunksFirst = [...outputs].sort((a, b) => Number(!a.startsWith('chunks')) - Number(!b.startsWith('chunks')));
     for (const file of chunksFirst) {
@@ -91,7 +126,8 @@ export function buildTypes() {
 /** Changes whenever a source file is added, removed or modified. */
 export function fingerprint() {
   const hash = createHash('sha256');
-  for (const file of ['package.json', 'tsconfig.json']) addFile(hash, join(ROOT, file));
+  // The lock file too: the commands bundle their dependencies, so an upgrade must rebuild them.
+  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json']) if (existsSync(join(ROOT, file))) addFile(hash, join(ROOT, file));
   for (const dir of SOURCE_DIRS) walk(join(ROOT, dir), (file) => addFile(hash, file));
   return hash.digest('hex').slice(0, 16);
 }

@@ -1,0 +1,161 @@
+/**
+ * The get-code command: signs in on the login screen and prints fresh authorization codes (or, with
+ * --exchange, the tokens behind them) in the shape a pipeline consumes. Loaded by scripts/get-code.ts
+ * once Chromium is starting.
+ * Results go to stdout (or --out / $GITHUB_OUTPUT), everything else to stderr; exit codes as in DESIGN.md.
+ */
+import { appendFile } from 'node:fs/promises';
+import { getAuthorizationCodes } from '../lib/api.js';
+import { writeFileAtomic } from '../lib/atomic-file.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, type CliContext } from '../lib/cli.js';
+import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from '../lib/code-output.js';
+import { loadConfig } from '../lib/config.js';
+import { HarnessError } from '../lib/errors.js';
+import { describePrivacy, privacyOf } from '../lib/private-file.js';
+import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
+import type { HeadStart } from '../lib/head-start.js';
+
+/** More codes than a pipeline can redeem within their 5 minutes; also bounds the load on the stage. */
+const MAX_COUNT = 50;
+
+const HELP = `Usage: npm run -s get-code -- [options]
+
+Signs in on the RayTeams login screen with the test account and prints a fresh OAuth 2.0
+authorization code. Without OAUTH_BASE_URL (or RAYTEAMS_REGION/RAYTEAMS_STAGE) it signs in at the
+embedded local server.
+
+Options:
+  --format FORMAT   text   the code alone, one per line (default)
+                    json   one object per code and line: code, state, code_verifier,
+                           redirect_uri, client_id, issued_at, expires_at
+                    env    export lines: OAUTH_CODE, OAUTH_CODE_VERIFIER, OAUTH_STATE,
+                           OAUTH_REDIRECT_URI, OAUTH_CODE_EXPIRES_AT (later codes: OAUTH_CODE_2, ...)
+                    github appends code, code_verifier, state, expires_at to $GITHUB_OUTPUT
+                           and prints ::add-mask:: for the code and the verifier
+  --json            short for --format json
+  --out FILE        write the result to FILE (atomically, mode 0600; on Windows keep it under
+                    your user profile) instead of stdout
+  --count N         N (at most 50) distinct codes from one browser; later ones may come from the session
+                    (progress on stderr: "code 3/10")
+  --fresh-login     sign in through the form for every code (a fresh browser context each)
+  --no-pkce         send no code_challenge (overrides OAUTH_USE_PKCE)
+  --exchange        redeem each code at /oauth2/token and output the token response instead
+                    (text: the access token; needs OAUTH_CLIENT_SECRET)
+  --timeout MS      budget for each code, browser start included (default ${DEFAULT_FLOW_TIMEOUT_MS})
+  --env-file PATH   read variables from PATH instead of .env
+  --headed          show the browser
+  --quiet, -q       no progress or warnings on stderr (errors are still shown)
+  --help, -h        this text
+  --version         the harness's version
+
+Examples:
+  npm run -s get-code
+  npm run -s get-code -- --json | jq -r .code
+  eval "$(npm run -s get-code -- --format env)"            # OAUTH_CODE, OAUTH_CODE_VERIFIER, ...
+  npm run -s get-code -- --format github                   # in a GitHub Actions step
+  npm run -s get-code -- --count 5 --fresh-login --format json --out codes.jsonl
+  npm run -s get-code -- --exchange --format json | jq -r .access_token
+
+A code is valid for CODE_TTL_SECONDS (default 300) and can be redeemed once; a warning is printed
+when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left.
+
+Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET), 3 credentials
+rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error), 5 timeout/network,
+6 contract broken (unexpected page, missing or malformed code, state mismatch).`;
+
+export function runGetCode(headStart: HeadStart | undefined): void {
+  runCli(async (cli) => getCode(cli, headStart));
+}
+
+async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, headStart: HeadStart | undefined): Promise<number> {
+  const { values } = parseFlags(process.argv.slice(2), {
+    format: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    count: { type: 'string' },
+    'fresh-login': { type: 'boolean', default: false },
+    'no-pkce': { type: 'boolean', default: false },
+    exchange: { type: 'boolean', default: false },
+    ...BROWSER_FLAGS,
+    ...COMMON_FLAGS,
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.json && values.format !== undefined && values.format !== 'json') {
+    throw new HarnessError('usage', `--json is short for --format json; it cannot be combined with --format ${values.format}`);
+  }
+  const formatName = values.json ? 'json' : (values.format ?? 'text');
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(formatName)) {
+    throw new HarnessError('usage', `--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${formatName}"`);
+  }
+  const format = formatName as OutputFormat;
+  const count = parseIntegerFlag('count', values.count, 1);
+  // Every code is a real sign-in against the stage; a typo like --count 1000 should not become one.
+  if (count > MAX_COUNT) throw new HarnessError('usage', `--count must be at most ${MAX_COUNT}, got ${count}`);
+  const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
+  if (values.out !== undefined && values.out.trim() === '') throw new HarnessError('usage', '--out needs a file name');
+  const config = loadConfig(envFileOption(values));
+  protectSecrets(config.secrets);
+  const githubOutput = config.githubOutputFile;
+  if (format === 'github') {
+    if (values.out !== undefined) throw new HarnessError('usage', '--format github writes to $GITHUB_OUTPUT; it cannot be combined with --out');
+    if (!githubOutput) throw new HarnessError('usage', '--format github needs $GITHUB_OUTPUT (set by GitHub Actions in every step)');
+  }
+
+  // Browser start, every login (and exchange, each bounded by the same budget) and shutdown must
+  // all fit; the margin covers start-up and close.
+  armWatchdog(timeoutMs * count * (values.exchange ? 2 : 1) + 15_000);
+  const batch = await getAuthorizationCodes({
+    config,
+    count,
+    freshLogin: values['fresh-login'],
+    ...(values['no-pkce'] ? { usePkce: false } : {}),
+    exchange: values.exchange,
+    headless: !values.headed,
+    timeoutMs,
+    // --timeout bounds the whole command, from the process's start (issue 14: overrun under 2 s).
+    runStartedAt: performance.timeOrigin,
+    headStart,
+    logger,
+  });
+
+  if (!values.exchange) warnAboutExpiringCodes(batch.codes, logger);
+  const items = values.exchange ? batch.tokens.map(tokenItem) : batch.codes.map(codeItem);
+  const what = values.exchange ? `${items.length} token response(s)` : `${items.length} code(s)`;
+  if (format === 'github' && githubOutput) {
+    const { outputFile, stdout } = renderGithub(items);
+    process.stdout.write(stdout);
+    await appendFile(githubOutput, outputFile).catch(cannotWrite('$GITHUB_OUTPUT'));
+    logger.info(`Wrote ${what} to $GITHUB_OUTPUT`);
+  } else if (format !== 'github' && values.out !== undefined) {
+    const privacy = privacyOf(values.out);
+    if (privacy.kind === 'warning') logger.warn(privacy.message);
+    await writeFileAtomic(values.out, renderItems(items, format)).catch(cannotWrite(values.out));
+    logger.info(`Wrote ${what} to ${values.out} (${describePrivacy(privacy)})`);
+  } else if (format !== 'github') {
+    process.stdout.write(renderItems(items, format));
+  }
+  if (!values.exchange) logger.info(`Code valid until ${batch.codes[0]?.expiresAt.toISOString() ?? '?'}`);
+  return 0;
+}
+
+/** A result file that cannot be written is the caller's setup to fix (exit 2), not a broken login contract. */
+function cannotWrite(where: string) {
+  return (error: unknown): never => {
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new HarnessError('usage', `cannot write the result to ${where}: ${typeof code === 'string' ? code : String(error)}`, { cause: error });
+  };
+}
+
+/** A code with under a minute left is likely to expire before a later pipeline step redeems it. */
+function warnAboutExpiringCodes(codes: ReadonlyArray<{ expiresAt: Date }>, logger: { warn(message: string): void }): void {
+  const now = new Date();
+  codes.forEach((code, index) => {
+    const left = secondsLeft(code, now);
+    if (left < CODE_EXPIRY_WARNING_SECONDS) {
+      logger.warn(`code ${index + 1} expires in ${Math.max(0, left)} s (at ${code.expiresAt.toISOString()}): less than ${CODE_EXPIRY_WARNING_SECONDS} s to redeem it`);
+    }
+  });
+}
