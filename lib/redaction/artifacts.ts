@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type * as Fflate from 'fflate';
 import type { RedactionMode } from './text-rules.js';
 import { TOKEN_LEDGER_FILE, parseLedger } from './token-ledger.js';
 
@@ -70,8 +70,15 @@ export async function collectArtifacts(paths: readonly string[], options: { modi
   return { files: [...new Set(files)], tokenHashes };
 }
 
+/**
+ * fflate, loaded by the first file to transform: every command's logger reaches this module through
+ * lib/redact.ts, and fflate builds its tables when loaded, which get-code's start need not pay for.
+ */
+let zip: typeof Fflate | undefined;
+
 /** Applies `transform` to the text in one file; rewrites the file (same mode) if anything changed. */
 export async function transformFile(file: string, transform: TextTransform): Promise<boolean> {
+  zip ??= await import('fflate');
   const original = await readFile(file);
   const updated = transformBytes(original, file, { file }, modeForFile(file), transform);
   if (updated === undefined) return false;
@@ -108,15 +115,16 @@ function transformText(text: string, location: ArtifactLocation, mode: Redaction
 }
 
 function transformZip(bytes: Uint8Array, location: ArtifactLocation, transform: TextTransform): Uint8Array | undefined {
+  if (zip === undefined) throw new Error('fflate is loaded by transformFile before any zip is read');
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes);
+    entries = zip.unzipSync(bytes);
   } catch {
     // Not a readable zip after all (truncated upload, other format): leave it, the scan cannot see in either.
     return undefined;
   }
   let changed = false;
-  const rebuilt: Zippable = {};
+  const rebuilt: Fflate.Zippable = {};
   for (const [name, data] of Object.entries(entries)) {
     const entryLocation: ArtifactLocation = { file: location.file, entry: joinEntry(location.entry, name) };
     const updated = name.endsWith('/') ? undefined : transformBytes(data, name, entryLocation, modeForEntry(name), transform);
@@ -124,7 +132,7 @@ function transformZip(bytes: Uint8Array, location: ArtifactLocation, transform: 
     const content = updated ?? data;
     rebuilt[name] = BINARY_EXTENSIONS.has(extname(name).toLowerCase()) ? [content, { level: 0 }] : [content, { level: 6 }];
   }
-  return changed ? zipSync(rebuilt) : undefined;
+  return changed ? zip.zipSync(rebuilt) : undefined;
 }
 
 function joinEntry(outer: string | undefined, inner: string): string {
