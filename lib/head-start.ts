@@ -37,11 +37,11 @@ export interface LaunchWish {
 }
 
 /**
- * Starts Chromium for a command line like get-code's (`--headed`, `--env-file PATH`, `--timeout MS`),
- * or returns undefined when the command will not need one (--help, --version) or the guess cannot
+ * Starts Chromium for a command line like get-code's (`--headed`, `--env-file PATH`, `--timeout MS`;
+ * the budget counts from `runStartedAt`, epoch ms, default now), or returns undefined when the command will not need one (--help, --version) or the guess cannot
  * be made. Never throws.
  */
-export function startChromiumEarly(argv: readonly string[], options: { env?: Env } = {}): HeadStart | undefined {
+export function startChromiumEarly(argv: readonly string[], options: { env?: Env; runStartedAt?: number } = {}): HeadStart | undefined {
   try {
     // Not strict: the command's own parser reports unknown flags; this reads what it can.
     const { values } = parseArgs({
@@ -53,9 +53,10 @@ export function startChromiumEarly(argv: readonly string[], options: { env?: Env
     if (values.help === true || values.version === true) return undefined;
     const envFile = typeof values['env-file'] === 'string' ? values['env-file'] : undefined;
     const chromiumPath = readEnvironment({ ...options, ...(envFile !== undefined ? { envFile } : {}) }).CHROMIUM_PATH?.trim() || undefined;
-    // --timeout bounds the whole command from the process's start, this launch included.
+    // --timeout bounds the whole run from its start (a command passes its process's), this launch included.
     const timeout = typeof values.timeout === 'string' && /^\d+$/.test(values.timeout) ? Number(values.timeout) : DEFAULT_FLOW_TIMEOUT_MS;
-    const wish: LaunchWish = { chromiumPath, headless: values.headed !== true, timeoutMs: Math.max(1, Math.round(timeout - performance.now())) };
+    const spent = Date.now() - (options.runStartedAt ?? Date.now());
+    const wish: LaunchWish = { chromiumPath, headless: values.headed !== true, timeoutMs: Math.max(1, Math.round(timeout - spent)) };
     const { executablePath, headless } = chromiumLaunchOptions(wish);
     const browser = launchChromium(wish).then(withBlankPage);
     // Unhandled until taken over; a failed guess must not end the process.

@@ -10,6 +10,7 @@ import { startChromiumEarly } from '../lib/head-start.js';
 // Signals first, before any browser exists (lib/cancellation.ts). The report is a fixed sentence
 // with no value in it, so it needs none of the logger's redaction.
 installCancellation({ report: (message) => process.stderr.write(`error: ${message}\n`) });
-const headStart = startChromiumEarly(process.argv.slice(2));
+// --timeout bounds the command from its process's start, as the journey's deadline does.
+const headStart = startChromiumEarly(process.argv.slice(2), { runStartedAt: performance.timeOrigin });
 const { runGetCode } = await import('./get-code-command.js');
 runGetCode(headStart);
