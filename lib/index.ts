@@ -1,6 +1,6 @@
 /**
- * The package entry (package.json "exports" ".") for Node pipelines. It is TypeScript source: run
- * the consumer under tsx (`node --import tsx`, `npx tsx`) or another TypeScript loader; see README.
+ * The package entry (package.json "exports" ".") for Node pipelines, built to dist/index.js with its
+ * types (scripts/build.mjs): it imports from plain `node` (ESM) and from TypeScript under tsx alike.
  */
 export { exchangeCode, getAuthorizationCode, getAuthorizationCodes } from './api.js';
 export type { AuthorizationResult, CodeBatch, GetAuthorizationCodeOptions, SingleCode, TokenResponse } from './api.js';
