@@ -71,3 +71,26 @@ test.describe('npm run bench', () => {
     expect(existsSync(jsonOut)).toBe(false);
   });
 });
+
+const targetsRow = z.object({ targets: z.number().int(), median_ms: positiveMs, ratio_to_one: z.number().positive(), runs_ms: z.array(positiveMs).length(1) });
+const targetsResult = z.object({
+  machine: z.object({ cpus: z.number().int().positive(), concurrency: z.literal(4), rounds: z.literal(1) }),
+  results: z.array(targetsRow).length(3),
+  goal: z.literal('13 targets < 4x one target'),
+  met: z.boolean(),
+});
+
+test.describe('npm run bench:targets', () => {
+  test('one round times 1, 4 and 13 local targets and judges its goal from its own figures', async () => {
+    test.setTimeout(120_000);
+    // Every timed health check must be healthy (the script fails otherwise); the figures are not asserted.
+    const result = await run('npm', ['run', '-s', 'bench:targets', '--', '--rounds', '1', '--json'], cleanEnv(), 110_000);
+    expect([0, 1], result.stderr).toContain(result.exitCode);
+    const parsed = targetsResult.parse(JSON.parse(result.stdout));
+    expect(parsed.results.map((row) => row.targets)).toEqual([1, 4, 13]);
+    const [one, , thirteen] = parsed.results;
+    expect(thirteen?.ratio_to_one).toBeCloseTo((thirteen?.median_ms ?? 0) / (one?.median_ms ?? 1), 1);
+    expect(parsed.met).toBe((thirteen?.ratio_to_one ?? Infinity) < 4);
+    expect(result.exitCode).toBe(parsed.met ? 0 : 1);
+  });
+});
