@@ -294,9 +294,14 @@ export async function lookAt(page: Page, overrides: RecogniserOverrides = {}): P
   return (await page.evaluate(`(${LOOK})(${JSON.stringify({ words: WORDS, attribute: HANDLE_ATTRIBUTE, overrides })})`)) as Look;
 }
 
+/** The CSS selector of the element a look gave `handle` to. */
+export function handleSelector(handle: string): string {
+  return `[${HANDLE_ATTRIBUTE}="${handle}"]`;
+}
+
 /** The element a look gave `handle` to. */
 export function byHandle(page: Page, handle: string): Locator {
-  return page.locator(`[${HANDLE_ATTRIBUTE}="${handle}"]`);
+  return page.locator(handleSelector(handle));
 }
 
 /** Lengths of the values of these fields (never the values), and the screen's fingerprint, in one round trip. */

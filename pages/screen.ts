@@ -4,7 +4,7 @@
  * page, never OAuth.
  */
 import type { Page } from '@playwright/test';
-import { byHandle, lookAt, readBack, type Look, type RecogniserOverrides } from './recognise.js';
+import { byHandle, handleSelector, lookAt, readBack, type Look, type RecogniserOverrides } from './recognise.js';
 import { fillSecret } from './secret-field.js';
 
 export interface Screen {
@@ -56,9 +56,8 @@ export async function fillAndSubmit(page: Page, entries: Entry[], submit: string
   let fingerprint: string | undefined;
   for (let attempt = 0; attempt < 2 && fingerprint === undefined; attempt += 1) {
     for (const entry of entries) {
-      const field = byHandle(page, entry.handle);
-      if (entry.secret !== undefined) await fillSecret(field, entry.secret, entry.value, { timeoutMs: budget.timeoutMs() });
-      else await field.fill(entry.value, { timeout: budget.timeoutMs() });
+      if (entry.secret !== undefined) await fillSecret(page, handleSelector(entry.handle), entry.secret, entry.value, { timeoutMs: budget.timeoutMs() });
+      else await byHandle(page, entry.handle).fill(entry.value, { timeout: budget.timeoutMs() });
     }
     const check = await readBack(page, entries.map((entry) => entry.handle));
     if (check.lengths.every((length, index) => length === entries[index]?.value.length)) fingerprint = check.fingerprint;

@@ -7,7 +7,7 @@
  * managed login listens for. The trace only records `evaluate` with the name of the secret.
  * (DOM snapshots and network bodies can still hold it: lib/redact.ts scrubs those.)
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 const BINDING = '__loginHarnessSecret';
 /** Per page: the values waiting to be handed out, once the binding is exposed. */
@@ -36,13 +36,21 @@ export function prepareSecretFill(page: Page): Promise<Map<string, string>> {
   return ready;
 }
 
-export async function fillSecret(field: Locator, name: string, value: string, options: { timeoutMs?: number } = {}): Promise<void> {
-  const secrets = await prepareSecretFill(field.page());
+/**
+ * Types the pending secret into the field `selector` matches. A page script, not locator.evaluate:
+ * that would build Playwright's injected script in the page's main world just for this (about
+ * 50 ms at every login); the look has just found the field. Returns false when the field is gone
+ * (a re-render): the caller's read-back sees it and fills again.
+ */
+export async function fillSecret(page: Page, selector: string, name: string, value: string, options: { timeoutMs?: number } = {}): Promise<boolean> {
+  const secrets = await prepareSecretFill(page);
   secrets.set(name, value);
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await field.evaluate(
-      async (element, args) => {
-        const input = element as HTMLInputElement;
+    const typed = page.evaluate(
+      async (args) => {
+        const input = document.querySelector(args.selector);
+        if (!(input instanceof HTMLInputElement)) return false;
         const lookup = (window as unknown as Record<string, (name: string) => Promise<string | null>>)[args.binding];
         if (typeof lookup !== 'function') throw new Error('secret binding missing');
         const secret = await lookup(args.name);
@@ -54,11 +62,19 @@ export async function fillSecret(field: Locator, name: string, value: string, op
         else input.value = secret;
         input.dispatchEvent(new Event('input', { bubbles: true }));
         input.dispatchEvent(new Event('change', { bubbles: true }));
+        return true;
       },
-      { binding: BINDING, name },
-      options.timeoutMs === undefined ? undefined : { timeout: Math.max(1, options.timeoutMs) },
+      { selector, binding: BINDING, name },
     );
+    if (options.timeoutMs === undefined) return await typed;
+    // page.evaluate takes no timeout: the action's slice of the deadline bounds it here.
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error(`typing the ${name} took longer than ${options.timeoutMs} ms`), { name: 'TimeoutError' })), Math.max(1, options.timeoutMs ?? 0));
+    });
+    typed.catch(() => undefined);
+    return await Promise.race([typed, expired]);
   } finally {
+    if (timer) clearTimeout(timer);
     secrets.delete(name);
   }
 }
