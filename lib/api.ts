@@ -103,7 +103,9 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
       }
       const page = context.pages()[0] ?? (await context.newPage());
       const budget = index === 0 ? Math.max(1, Math.round(firstDeadline - Date.now())) : timeoutMs;
-      const result = await obtainAuthorizationCode(page, target.config, { request: authorizeRequestFor(target.config), timeoutMs: budget, step });
+      // The page is used again only by the next code of the same session.
+      const pageUsedAgain = index < count - 1 && !options.freshLogin;
+      const result = await obtainAuthorizationCode(page, target.config, { request: authorizeRequestFor(target.config), timeoutMs: budget, step, waitForLanding: pageUsedAgain });
       codes.push(result);
       if (options.exchange) {
         tokens.push(await step('Exchange code', () => exchangeCode({ ...result, baseUrl: target.config.target.baseUrl }, { clientSecret: config.client.secret, timeoutMs })));

@@ -37,6 +37,12 @@ export interface FlowOptions {
   timings?: Partial<LoginPhases>;
   /** told each one-time code before it is entered, e.g. to add it to the redaction ledger */
   onOneTimeCode?: (code: string) => void;
+  /**
+   * Let the page land on the callback's stand-in before returning (default true), so the caller's
+   * next navigation on it is not interrupted. A caller that closes the page next (get-code's last
+   * code) passes false and saves that wait.
+   */
+  waitForLanding?: boolean;
 }
 
 export interface LoginPhases {
@@ -316,7 +322,9 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
     if (state.codeStarted !== undefined) record('mfaMs', performance.now() - state.codeStarted);
     // The request is caught before the browser commits the stand-in page; let it do so, so the
     // caller's next navigation on this page (another authorize, a logout) is not interrupted by it.
-    await page.waitForURL((url) => isRedirectTo(url, request.redirectUri), { waitUntil: 'commit', timeout: Math.min(remaining(), 5_000) }).catch(() => undefined);
+    if (options.waitForLanding ?? true) {
+      await page.waitForURL((url) => isRedirectTo(url, request.redirectUri), { waitUntil: 'commit', timeout: Math.min(remaining(), 5_000) }).catch(() => undefined);
+    }
 
     const issuedAt = new Date();
     const callback = checkCallback(callbackUrl, request, { codePattern: config.codePattern, expectedIssuer: expectedIssuer(config.target.baseUrl, config.issuer) });
