@@ -38,8 +38,8 @@ export interface LaunchWish {
 
 /**
  * Starts Chromium for a command line like get-code's (`--headed`, `--env-file PATH`, `--timeout MS`;
- * the budget counts from `runStartedAt`, epoch ms, default now), or returns undefined when the command will not need one (--help, --version) or the guess cannot
- * be made. Never throws.
+ * the budget counts from `runStartedAt`, epoch ms, default now), or returns undefined when the
+ * command will not need one (--help, --version) or the guess cannot be made. Never throws.
  */
 export function startChromiumEarly(argv: readonly string[], options: { env?: Env; runStartedAt?: number } = {}): HeadStart | undefined {
   try {
@@ -52,7 +52,8 @@ export function startChromiumEarly(argv: readonly string[], options: { env?: Env
     });
     if (values.help === true || values.version === true) return undefined;
     const envFile = typeof values['env-file'] === 'string' ? values['env-file'] : undefined;
-    const chromiumPath = readEnvironment({ ...options, ...(envFile !== undefined ? { envFile } : {}) }).CHROMIUM_PATH?.trim() || undefined;
+    const environment = readEnvironment({ ...(options.env !== undefined ? { env: options.env } : {}), ...(envFile !== undefined ? { envFile } : {}) });
+    const chromiumPath = environment.CHROMIUM_PATH?.trim() || undefined;
     // --timeout bounds the whole run from its start (a command passes its process's), this launch included.
     const timeout = typeof values.timeout === 'string' && /^\d+$/.test(values.timeout) ? Number(values.timeout) : DEFAULT_FLOW_TIMEOUT_MS;
     const spent = Date.now() - (options.runStartedAt ?? Date.now());

@@ -29,8 +29,9 @@ export function prepareSecretFill(page: Page): Promise<Map<string, string>> {
         return value ?? null;
       })
       .then(() => store);
-    // A failure is seen by the fill that awaits it; a page closed before any fill must not leave it unhandled.
-    ready.catch(() => undefined);
+    // A failure is seen by the fill that awaits it, and the next fill exposes the binding anew; a page
+    // closed before any fill must not leave it unhandled.
+    ready.catch(() => pending.delete(page));
     pending.set(page, ready);
   }
   return ready;
@@ -43,11 +44,12 @@ export function prepareSecretFill(page: Page): Promise<Map<string, string>> {
  * (a re-render): the caller's read-back sees it and fills again.
  */
 export async function fillSecret(page: Page, selector: string, name: string, value: string, options: { timeoutMs?: number } = {}): Promise<boolean> {
-  const secrets = await prepareSecretFill(page);
-  secrets.set(name, value);
+  let handedOver: Map<string, string> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  try {
-    const typed = page.evaluate(
+  const typing = (async () => {
+    handedOver = await prepareSecretFill(page);
+    handedOver.set(name, value);
+    return page.evaluate(
       async (args) => {
         const input = document.querySelector(args.selector);
         if (!(input instanceof HTMLInputElement)) return false;
@@ -66,15 +68,18 @@ export async function fillSecret(page: Page, selector: string, name: string, val
       },
       { selector, binding: BINDING, name },
     );
-    if (options.timeoutMs === undefined) return await typed;
-    // page.evaluate takes no timeout: the action's slice of the deadline bounds it here.
+  })();
+  try {
+    if (options.timeoutMs === undefined) return await typing;
+    // Neither exposeBinding nor page.evaluate takes a timeout: the action's slice of the deadline bounds both here.
     const expired = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(Object.assign(new Error(`typing the ${name} took longer than ${options.timeoutMs} ms`), { name: 'TimeoutError' })), Math.max(1, options.timeoutMs ?? 0));
     });
-    typed.catch(() => undefined);
-    return await Promise.race([typed, expired]);
+    typing.catch(() => undefined);
+    return await Promise.race([typing, expired]);
   } finally {
     if (timer) clearTimeout(timer);
-    secrets.delete(name);
+    // Not left pending, also when the slice ran out first: a late binding call then gets nothing.
+    handedOver?.delete(name);
   }
 }
