@@ -3,9 +3,9 @@ import js from '@eslint/js';
 import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
 
-/** House rule: the configuration is read once, by lib/config.ts (its raw variables by lib/environment.ts); nothing else reads process.env. */
+/** House rule: the configuration is read once, by lib/config/config.ts (its raw variables by lib/config/environment.ts); nothing else reads process.env. */
 const NO_PROCESS_ENV = {
-  'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/config.ts (loadConfig); process.env is read there only.' }],
+  'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/config/config.ts (loadConfig); process.env is read there only.' }],
 };
 
 /** House rule: the mock stands for the remote service, and page objects know screens, not the harness. */
@@ -28,16 +28,16 @@ export default tseslint.config(
     },
   },
   {
-    // Named exceptions to "process.env only in lib/config.ts", each for a reason:
+    // Named exceptions to "process.env only in lib/config/config.ts", each for a reason:
     files: [
-      'lib/config.ts', // the one place
-      'lib/environment.ts', // the one place's source of raw variables (environment over .env), split off so get-code can start Chromium before zod loads
+      'lib/config/config.ts', // the one place
+      'lib/config/environment.ts', // the one place's source of raw variables (environment over .env), split off so get-code can start Chromium before zod loads
       'playwright.config.ts', // CI detection, and hands the embedded server's URL to the workers
       'tests/canary/playwright.config.ts', // the canary child run's own folder, set by its parent test
-      'lib/redact-reporter.ts', // Playwright's reporter output variables (PLAYWRIGHT_*_OUTPUT_*), not harness settings
+      'lib/reporters/redact-reporter.ts', // Playwright's reporter output variables (PLAYWRIGHT_*_OUTPUT_*), not harness settings
       'scripts/bench/**', // bench references: deliberately minimal yardsticks that check nothing
       'tests/cli/run-cli.ts', // builds each child process's environment from the runner's
-      'lib/browser.ts', // machine facts (PATH, Program Files, LOCALAPPDATA) to find a browser, not harness settings
+      'lib/journey/browser.ts', // machine facts (PATH, Program Files, LOCALAPPDATA) to find a browser, not harness settings
       'scripts/setup.mjs', // runs before anything is installed: npm's own path, to start npm without a shell
       'scripts/setup-browser.ts', // hands the environment to apt-get and Playwright's installer
       'scripts/bench-targets.ts', // builds the measured child processes' environment, as scripts/bench/** does

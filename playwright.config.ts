@@ -5,8 +5,8 @@
  */
 import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './lib/browser.js';
-import { EMBEDDED_URL_VARIABLE, describeTarget, loadConfig } from './lib/config.js';
+import { chromiumLaunchOptions } from './lib/journey/browser.js';
+import { EMBEDDED_URL_VARIABLE, describeTarget, loadConfig } from './lib/config/config.js';
 
 const config = loadConfig();
 const isCI = Boolean(process.env.CI);
@@ -62,7 +62,7 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
       ? []
       : ([
           // Each run starts from empty allure-results/, so the report shows this run only.
-          ['./lib/fresh-results-reporter.ts', { resultsDir: 'allure-results' }],
+          ['./lib/reporters/fresh-results-reporter.ts', { resultsDir: 'allure-results' }],
           [
             'allure-playwright',
             {
@@ -84,8 +84,8 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
         ] as const)),
     ...(isCI && !listOnly ? ([['junit', { outputFile: 'reports/junit.xml' }]] as const) : []),
     // LAST: onEnd runs in list order, so the html and junit files exist when this scrubs secrets
-    // out of them, the traces and the Allure results (lib/redact.ts).
-    ['./lib/redact-reporter.ts'],
+    // out of them, the traces and the Allure results (lib/redaction/redact.ts).
+    ['./lib/reporters/redact-reporter.ts'],
   ],
   // A failure in CI is run once more with a trace: recording every test's trace costs about a tenth
   // of the suite's time, and a test that passes on retry is still reported as flaky.

@@ -1,17 +1,17 @@
 /**
  * The harness as a library for Node pipelines: `import { getAuthorizationCode } from 'rayteams-login-harness'`.
- * It wires config, target, browser and the one login journey (lib/flow.ts); get-code is a thin CLI over it.
+ * It wires config, target, browser and the one login journey (lib/journey/flow.ts); get-code is a thin CLI over it.
  */
 import type { Browser, BrowserContext } from '@playwright/test';
-import { dropHeadStart, takeOverOrLaunch, type HeadStart } from './head-start.js';
-import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config.js';
+import { dropHeadStart, takeOverOrLaunch, type HeadStart } from './journey/head-start.js';
+import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config/config.js';
 import { HarnessError } from './errors.js';
-import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode, type AuthorizationResult, type ConfigWithBaseUrl, type StepRunner } from './flow.js';
-import { silentLogger, type Logger } from './log.js';
+import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode, type AuthorizationResult, type ConfigWithBaseUrl, type StepRunner } from './journey/flow.js';
+import { silentLogger, type Logger } from './platform/log.js';
 import { exchangeCode as exchangeAtTokenEndpoint, type TokenResponse } from './oauth/token-client.js';
-import { openTarget } from './target.js';
+import { openTarget } from './config/target.js';
 
-export type { AuthorizationResult } from './flow.js';
+export type { AuthorizationResult } from './journey/flow.js';
 export type { TokenResponse } from './oauth/token-client.js';
 
 export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
@@ -34,7 +34,7 @@ export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
   /** when the run began (epoch ms), if before this call: the first code's budget counts from then (a CLI passes its process start) */
   runStartedAt?: number;
   /**
-   * A browser already starting (lib/head-start.ts, as get-code does before its configuration is
+   * A browser already starting (lib/journey/head-start.ts, as get-code does before its configuration is
    * read): used when the configuration asks for the same launch, closed otherwise (a mistake found
    * before the launch closes it too).
    */

@@ -4,9 +4,9 @@
  */
 export { exchangeCode, getAuthorizationCode, getAuthorizationCodes } from './api.js';
 export type { AuthorizationResult, CodeBatch, GetAuthorizationCodeOptions, SingleCode, TokenResponse } from './api.js';
-export { codeRecord } from './code-output.js';
-export { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config.js';
+export { codeRecord } from './commands/code-output.js';
+export { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config/config.js';
 export { FAILURE_EXIT_CODES, HarnessError, isHarnessError, type FailureReason } from './errors.js';
-export { createLogger, type Logger } from './log.js';
+export { createLogger, type Logger } from './platform/log.js';
 export { TokenEndpointError } from './oauth/token-client.js';
-export { saveSignedInState, type SaveSignedInStateOptions, type SignedInState } from './storage-state.js';
+export { saveSignedInState, type SaveSignedInStateOptions, type SignedInState } from './journey/storage-state.js';

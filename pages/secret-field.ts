@@ -5,7 +5,7 @@
  * allure-playwright copies step titles into its results. Here the page asks for the value through an
  * exposed binding, sets it with the native setter and fires the `input`/`change` events that React's
  * managed login listens for. The trace only records `evaluate` with the name of the secret.
- * (DOM snapshots and network bodies can still hold it: lib/redact.ts scrubs those.)
+ * (DOM snapshots and network bodies can still hold it: lib/redaction/redact.ts scrubs those.)
  */
 import type { Page } from '@playwright/test';
 

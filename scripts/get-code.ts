@@ -1,16 +1,16 @@
 /**
  * npm run get-code (`rayteams-login get-code`): the entry. It starts Chromium first and only then
- * loads the command (scripts/get-code-command.ts), so the browser comes up while the harness loads
- * and checks its configuration (lib/head-start.ts, issue 12). Everything imported statically here is
+ * loads the command (lib/commands/get-code.ts), so the browser comes up while the harness loads
+ * and checks its configuration (lib/journey/head-start.ts, issue 12). Everything imported statically here is
  * on the path before the launch: keep it to the signal handlers and the head start.
  */
-import { installCancellation } from '../lib/cancellation.js';
-import { startChromiumEarly } from '../lib/head-start.js';
+import { installCancellation } from '../lib/platform/cancellation.js';
+import { startChromiumEarly } from '../lib/journey/head-start.js';
 
-// Signals first, before any browser exists (lib/cancellation.ts). The report is a fixed sentence
+// Signals first, before any browser exists (lib/platform/cancellation.ts). The report is a fixed sentence
 // with no value in it, so it needs none of the logger's redaction.
 installCancellation({ report: (message) => process.stderr.write(`error: ${message}\n`) });
 // --timeout bounds the command from its process's start, as the journey's deadline does.
 const headStart = startChromiumEarly(process.argv.slice(2), { runStartedAt: performance.timeOrigin });
-const { runGetCode } = await import('./get-code-command.js');
+const { runGetCode } = await import('../lib/commands/get-code.js');
 runGetCode(headStart);

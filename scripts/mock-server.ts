@@ -3,9 +3,9 @@
  * (port 4010 by default), registered with the client and user from the configuration.
  */
 import { startMockServer } from '../mock-server/index.js';
-import { COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/cli.js';
-import { loadConfig } from '../lib/config.js';
-import { embeddedServerOptions } from '../lib/target.js';
+import { COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/commands/cli.js';
+import { loadConfig } from '../lib/config/config.js';
+import { embeddedServerOptions } from '../lib/config/target.js';
 
 const HELP = `Usage: npm run mock-server -- [--port 4010] [--host 127.0.0.1] [--env-file PATH] [--quiet]
 

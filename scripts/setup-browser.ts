@@ -15,8 +15,8 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
-import { findChromium, thisMachine, type BrowserChoice, type Machine } from '../lib/browser.js';
-import { loadConfig } from '../lib/config.js';
+import { findChromium, thisMachine, type BrowserChoice, type Machine } from '../lib/journey/browser.js';
+import { loadConfig } from '../lib/config/config.js';
 import { isHarnessError } from '../lib/errors.js';
 
 export interface SetupMachine extends Machine {

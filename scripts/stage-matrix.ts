@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseDotenv } from 'dotenv';
-import { LOCAL_DEFAULTS } from '../lib/config.js';
+import { LOCAL_DEFAULTS } from '../lib/config/config.js';
 import { LANGS, type Lang } from '../mock-server/i18n.js';
 import { LOGIN_UIS, type LoginUi } from '../mock-server/types.js';
 
@@ -143,7 +143,7 @@ async function runCombination(combination: Combination, options: { faults: strin
     const statsFile = join(mkdtempSync(join(tmpdir(), 'stage-matrix-')), 'results.json');
     const playwright = spawn(
       process.execPath,
-      [PLAYWRIGHT_CLI, 'test', '--project=e2e', '--grep-invert', '@local-only', '--workers', options.workers, '--output', outputDir, '--reporter', 'line,json,./lib/redact-reporter.ts', ...options.extra, ...options.specs],
+      [PLAYWRIGHT_CLI, 'test', '--project=e2e', '--grep-invert', '@local-only', '--workers', options.workers, '--output', outputDir, '--reporter', 'line,json,./lib/reporters/redact-reporter.ts', ...options.extra, ...options.specs],
       {
         cwd: ROOT,
         // Exactly what the nightly run sets for a real stage: the service, its client, the user.

@@ -5,7 +5,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { makeDirectory } from '../atomic-file.js';
+import { makeDirectory } from '../platform/atomic-file.js';
 
 export type Redactor = (paths: readonly string[], secrets: readonly string[]) => Promise<unknown>;
 

@@ -4,7 +4,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { HarnessError, toHarnessError } from '../errors.js';
-import { obtainAuthorizationCode, type ConfigWithBaseUrl, type LoginPhases, type StepRunner } from '../flow.js';
+import { obtainAuthorizationCode, type ConfigWithBaseUrl, type LoginPhases, type StepRunner } from '../journey/flow.js';
 import { exchangeCode } from '../oauth/token-client.js';
 import { probeUserApi } from './api-probe.js';
 import { discardTrace, saveFailureArtifacts, settleWithin, startTrace, type Redactor } from './artifacts.js';

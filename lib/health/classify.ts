@@ -2,7 +2,7 @@
  * Healthy or degraded: a successful login is degraded when the total or any phase with its own
  * threshold took longer than allowed. Degraded is not failed: users can still sign in.
  */
-import type { HealthSettings } from '../config.js';
+import type { HealthSettings } from '../config/config.js';
 import { FAILURE_EXIT_CODES } from '../errors.js';
 import type { HealthPhases, HealthResult, PhaseName, ThresholdBreach } from './types.js';
 

@@ -4,7 +4,7 @@
  * runs; every sample has a `target` label (one run may check many targets). A configuration error
  * is written too (up 0, reason "config"), so a collector never keeps serving an old `up 1`.
  */
-import { writeFileAtomic } from '../atomic-file.js';
+import { writeFileAtomic } from '../platform/atomic-file.js';
 import { HEALTH_FAILURE_REASONS, type HealthResult, type HealthStatus, type PhaseName } from './types.js';
 
 const STATUSES: readonly HealthStatus[] = ['healthy', 'degraded', 'failed'];

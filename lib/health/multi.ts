@@ -6,10 +6,10 @@
  */
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { launchChromium } from '../browser.js';
-import { rayteamsBaseUrl, type HarnessConfig } from '../config.js';
-import { openTarget, type OpenTarget } from '../target.js';
-import type { Logger } from '../log.js';
+import { launchChromium } from '../journey/browser.js';
+import { rayteamsBaseUrl, type HarnessConfig } from '../config/config.js';
+import { openTarget, type OpenTarget } from '../config/target.js';
+import type { Logger } from '../platform/log.js';
 import { renderMetricsFor, writeMetricsFile, type MetricsEntry } from './metrics.js';
 import { pushMetrics } from './pushgateway.js';
 import { DEFAULT_ARTIFACTS_DIR, runHealthCheck, type HealthCheckOptions, type HealthReport } from './run.js';

@@ -6,12 +6,12 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser } from '@playwright/test';
-import { launchChromium } from '../browser.js';
-import { describeTarget, type HarnessConfig } from '../config.js';
-import { DEFAULT_FLOW_TIMEOUT_MS, type StepRunner } from '../flow.js';
-import { silentLogger, type Logger } from '../log.js';
-import { redactArtifacts } from '../redact.js';
-import { openTarget } from '../target.js';
+import { launchChromium } from '../journey/browser.js';
+import { describeTarget, type HarnessConfig } from '../config/config.js';
+import { DEFAULT_FLOW_TIMEOUT_MS, type StepRunner } from '../journey/flow.js';
+import { silentLogger, type Logger } from '../platform/log.js';
+import { redactArtifacts } from '../redaction/redact.js';
+import { openTarget } from '../config/target.js';
 import { alertFor, alertText, postAlert, type AlertKind } from './alert.js';
 import { runFolderName, type Redactor } from './artifacts.js';
 import { runAttempt, type AttemptOutcome } from './check.js';
@@ -32,7 +32,7 @@ export interface HealthCheckOptions {
   artifactsDir?: string | null;
   /** Prometheus textfile to write (atomically) */
   metricsFile?: string;
-  /** scrubs secrets from saved artifacts (default: lib/redact.ts redactArtifacts) */
+  /** scrubs secrets from saved artifacts (default: lib/redaction/redact.ts redactArtifacts) */
   redact?: Redactor;
   /** a running browser to open the attempts' fresh contexts in (tests share one); default: launch Chromium */
   browser?: Browser;

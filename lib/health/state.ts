@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../atomic-file.js';
+import { writeFileAtomic } from '../platform/atomic-file.js';
 
 const stateSchema = z.object({
   status: z.enum(['healthy', 'degraded', 'failed']),

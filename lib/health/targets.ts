@@ -3,7 +3,7 @@
  * each target's login service, client and redirect URI, and the NAMES of the environment variables
  * that hold its account and secrets: never the secrets themselves, so the file can be committed.
  *
- * Each entry becomes an ordinary HarnessConfig through lib/config.ts (the one place the environment
+ * Each entry becomes an ordinary HarnessConfig through lib/config/config.ts (the one place the environment
  * is read and checked): the entry's fields are laid over the environment in place of the
  * single-target variables, so every default and check applies per target. Problems name the entry
  * and the field, never a value.
@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, EMBEDDED_URL_VARIABLE, loadConfig, RAYTEAMS_REGIONS, readEnvironment, type HarnessConfig, type LoadConfigOptions } from '../config.js';
+import { ConfigError, EMBEDDED_URL_VARIABLE, loadConfig, RAYTEAMS_REGIONS, readEnvironment, type HarnessConfig, type LoadConfigOptions } from '../config/config.js';
 
 /** Upper-case letters, digits and "_": what CI systems and shells name variables. Anything else looks like a value. */
 const VARIABLE_NAME = /^[A-Z_][A-Z0-9_]*$/;
@@ -168,7 +168,7 @@ export function parseTargetsFile(file: string): TargetEntry[] {
   return entries;
 }
 
-/** The single-target variables a targets file replaces; blank means "not set" to lib/config.ts. */
+/** The single-target variables a targets file replaces; blank means "not set" to lib/config/config.ts. */
 const PER_TARGET_VARIABLES = Object.keys(FIELD_OF).filter((variable) => variable !== 'HEALTH_STATE_FILE');
 
 /**

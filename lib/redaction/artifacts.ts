@@ -72,7 +72,7 @@ export async function collectArtifacts(paths: readonly string[], options: { modi
 
 /**
  * fflate, loaded by the first file to transform: every command's logger reaches this module through
- * lib/redact.ts, and fflate builds its tables when loaded, which get-code's start need not pay for.
+ * lib/redaction/redact.ts, and fflate builds its tables when loaded, which get-code's start need not pay for.
  */
 let zip: typeof Fflate | undefined;
 

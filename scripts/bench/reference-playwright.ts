@@ -16,7 +16,7 @@ const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof
 const setting = referenceSetting();
 const browser = await chromium.launch({
   ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
-  // The same flags get-code passes (lib/browser.ts): root needs --no-sandbox, a closed network the rest.
+  // The same flags get-code passes (lib/journey/browser.ts): root needs --no-sandbox, a closed network the rest.
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 });
 try {

@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // eslint-disable-next-line no-restricted-imports -- a configuration, not a test: it needs defineConfig
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../lib/browser.js';
-import { loadConfig } from '../../lib/config.js';
+import { chromiumLaunchOptions } from '../../lib/journey/browser.js';
+import { loadConfig } from '../../lib/config/config.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(process.env.CANARY_ARTIFACTS_DIR ?? 'canary-artifacts');
@@ -25,7 +25,7 @@ export default defineConfig({
     ['allure-playwright', { resultsDir: join(root, 'allure-results'), detail: true }],
     ['junit', { outputFile: join(root, 'reports', 'junit.xml') }],
     ['html', { open: 'never', outputFolder: join(root, 'playwright-report') }],
-    ['../../lib/redact-reporter.ts'],
+    ['../../lib/reporters/redact-reporter.ts'],
   ],
   use: {
     trace: 'on',

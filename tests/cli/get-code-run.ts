@@ -4,7 +4,7 @@
  * for them on stdout.
  */
 import { expect } from '../../fixtures/index.js';
-import { LOCAL_DEFAULTS, UUID_PATTERN } from '../../lib/config.js';
+import { LOCAL_DEFAULTS, UUID_PATTERN } from '../../lib/config/config.js';
 import { runNpmScript, runScript, type CliRun } from './run-cli.js';
 
 /** The embedded and `npm run mock-server` defaults (DESIGN.md "Local server defaults"). */

@@ -1,5 +1,5 @@
 /**
- * The head start (lib/head-start.ts): get-code starts Chromium before its configuration is read, and
+ * The head start (lib/journey/head-start.ts): get-code starts Chromium before its configuration is read, and
  * takes that browser over only when the checked configuration asks for the same launch. A guess that
  * is wrong or failed costs a second launch, never a wrong browser; a configuration mistake still
  * exits 2 with nothing about Chromium said and no browser left running.
@@ -9,8 +9,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { chromiumLaunchOptions, launchChromium } from '../../lib/browser.js';
-import { startChromiumEarly, takeOverOrLaunch, type HeadStart } from '../../lib/head-start.js';
+import { chromiumLaunchOptions, launchChromium } from '../../lib/journey/browser.js';
+import { startChromiumEarly, takeOverOrLaunch, type HeadStart } from '../../lib/journey/head-start.js';
 import { test, expect } from '../../fixtures/index.js';
 import { EMPTY_ENV_FILE, cleanEnv, run, runScript } from './run-cli.js';
 

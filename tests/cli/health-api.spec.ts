@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestInfo } from '@playwright/test';
 import { test, expect } from '../../fixtures/index.js';
-import { loadConfig, rayteamsApiBaseUrl, type HarnessConfig } from '../../lib/config.js';
+import { loadConfig, rayteamsApiBaseUrl, type HarnessConfig } from '../../lib/config/config.js';
 import { probeUserApi } from '../../lib/health/api-probe.js';
 import { runHealthCheck } from '../../lib/health/run.js';
 import { startMockServer } from '../../mock-server/index.js';

@@ -5,10 +5,10 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import { createServer as createNetServer } from 'node:net';
 import type { TestInfo } from '@playwright/test';
 import { test, expect } from '../../fixtures/index.js';
-import { loadConfig, type HarnessConfig } from '../../lib/config.js';
-import type { Logger } from '../../lib/log.js';
+import { loadConfig, type HarnessConfig } from '../../lib/config/config.js';
+import type { Logger } from '../../lib/platform/log.js';
 import { runHealthCheck, type HealthCheckOptions } from '../../lib/health/run.js';
-import { scanArtifacts } from '../../lib/redact.js';
+import { scanArtifacts } from '../../lib/redaction/redact.js';
 import type { HealthFailureReason } from '../../lib/health/types.js';
 import { startMockServer } from '../../mock-server/index.js';
 import { parsePrometheusText, sampleValue } from '../unit/prometheus-text.js';

@@ -2,7 +2,7 @@
  * SIGTERM and SIGINT sent to the npm process itself (as a process manager or `kill` does, not
  * Ctrl+C, which reaches the whole process group) end `npm run get-code` and `npm run health-check` within 2 s and leave no
  * node or Chromium running, although npm starts the command through a shell that passes neither on
- * (lib/parent-watch.ts).
+ * (lib/platform/parent-watch.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

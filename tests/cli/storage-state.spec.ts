@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
-import { loadConfig } from '../../lib/config.js';
+import { loadConfig } from '../../lib/config/config.js';
 import { isHarnessError } from '../../lib/errors.js';
-import { saveSignedInState, type SaveSignedInStateOptions } from '../../lib/storage-state.js';
+import { saveSignedInState, type SaveSignedInStateOptions } from '../../lib/journey/storage-state.js';
 import { startMockServer, type MockServer } from '../../mock-server/index.js';
 import { EMPTY_ENV_FILE } from './run-cli.js';
 

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect } from '../../fixtures/index.js';
 import { startCallbackApp, type CallbackApp } from '../../fixtures/callback-app.js';
-import { captureCallback } from '../../lib/callback-capture.js';
+import { captureCallback } from '../../lib/journey/callback-capture.js';
 
 const CODE = 'baaca0d5-0044-424e-9311-16d3d754784f';
 

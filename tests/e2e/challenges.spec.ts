@@ -7,7 +7,7 @@ import { test, expect } from '../../fixtures/index.js';
 import { getAuthorizationCodes } from '../../lib/api.js';
 import { startLocalTarget, type LocalTarget, type LocalTargetOptions } from '../../fixtures/local-target.js';
 import type { FailureReason } from '../../lib/errors.js';
-import type { ConfigWithBaseUrl } from '../../lib/flow.js';
+import type { ConfigWithBaseUrl } from '../../lib/journey/flow.js';
 import { UUID, expectFailure } from './helpers.js';
 
 const started: LocalTarget[] = [];

@@ -8,7 +8,7 @@
  * embedded server's and are pinned by the @local-only tests, in each of its languages.
  */
 import { test, expect } from '../../fixtures/index.js';
-import type { ConfigWithBaseUrl } from '../../lib/flow.js';
+import type { ConfigWithBaseUrl } from '../../lib/journey/flow.js';
 import type { Lang } from '../../mock-server/types.js';
 import type { LoginPage } from '../../pages/LoginPage.js';
 import { lookAt } from '../../pages/recognise.js';

@@ -4,7 +4,7 @@
  * password. No LOGIN_*_SELECTOR override is set in any of them.
  */
 import { test, expect } from '../../fixtures/index.js';
-import type { ConfigWithBaseUrl } from '../../lib/flow.js';
+import type { ConfigWithBaseUrl } from '../../lib/journey/flow.js';
 import { UUID, expectFailure, wrongPassword } from './helpers.js';
 import { startForeignService, type ForeignService, type ForeignStep } from './foreign-screens/server.js';
 import * as screens from './foreign-screens/screens.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
 import { startLocalTarget, type LocalTarget } from '../../fixtures/local-target.js';
-import type { ConfigWithBaseUrl } from '../../lib/flow.js';
+import type { ConfigWithBaseUrl } from '../../lib/journey/flow.js';
 import { toHealthJson } from '../../lib/health/report.js';
 import { runHealthCheck } from '../../lib/health/run.js';
 

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect } from '../../fixtures/index.js';
-import { UUID_PATTERN } from '../../lib/config.js';
+import { UUID_PATTERN } from '../../lib/config/config.js';
 import type { FailureReason } from '../../lib/errors.js';
 import { HarnessError } from '../../lib/errors.js';
 

@@ -15,7 +15,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { Secret } from 'otpauth';
 import { test, expect } from '../../fixtures/index.js';
 import { saveFailureArtifacts } from '../../lib/health/artifacts.js';
-import { REDACTED, TOKEN_LEDGER_FILE, redactText, scanArtifacts } from '../../lib/redact.js';
+import { REDACTED, TOKEN_LEDGER_FILE, redactText, scanArtifacts } from '../../lib/redaction/redact.js';
 import { cleanEnv } from '../cli/run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

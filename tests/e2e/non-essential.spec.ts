@@ -4,7 +4,7 @@
  * the flow installs, with a counting HTTP server standing in for the login service's assets.
  */
 import { test, expect } from '../../fixtures/index.js';
-import { captureCallback } from '../../lib/callback-capture.js';
+import { captureCallback } from '../../lib/journey/callback-capture.js';
 
 // The analytics script is only ever requested with blocking on: the harness answers it inside the
 // browser, so no look-up of an outside host is made.

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from '../../fixtures/index.js';
-import { authorizeRequestFor } from '../../lib/flow.js';
+import { authorizeRequestFor } from '../../lib/journey/flow.js';
 import { AUTHORIZATION_ERROR_CODES, OAUTH_ERROR_CODE, UUID, expectFailure, shownCallback } from './helpers.js';
 
 const UNREGISTERED = 'https://unregistered.example.com/callback';

@@ -1,6 +1,6 @@
 /** The login service's browser session: reused within a context, absent in a fresh one, ended by logout. */
 import { test, expect } from '../../fixtures/index.js';
-import { authorizeRequestFor } from '../../lib/flow.js';
+import { authorizeRequestFor } from '../../lib/journey/flow.js';
 import { expectFailure } from './helpers.js';
 
 test.describe('session', () => {

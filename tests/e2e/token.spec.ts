@@ -1,6 +1,6 @@
 /** Redeeming the captured code at /oauth2/token, and the protocol's rules for doing it only once, right. */
 import { test, expect } from '../../fixtures/index.js';
-import { EMBEDDED_ALTERNATE_REDIRECT_URI } from '../../lib/target.js';
+import { EMBEDDED_ALTERNATE_REDIRECT_URI } from '../../lib/config/target.js';
 import { TokenEndpointError } from '../../lib/oauth/token-client.js';
 import { createCodeVerifier } from '../../lib/oauth/pkce.js';
 

@@ -3,7 +3,7 @@
  * than the stage's is covered on every run.
  */
 import { test, expect } from '../../fixtures/index.js';
-import { authorizeRequestFor } from '../../lib/flow.js';
+import { authorizeRequestFor } from '../../lib/journey/flow.js';
 import { LANGS } from '../../mock-server/i18n.js';
 import { LOGIN_UIS, type LoginUi } from '../../mock-server/types.js';
 import type { LoginPage, LoginShape } from '../../pages/LoginPage.js';

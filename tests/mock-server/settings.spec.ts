@@ -1,9 +1,9 @@
-// The mock's settings travel from the environment (lib/config.ts, mock part)
+// The mock's settings travel from the environment (lib/config/config.ts, mock part)
 // through the embedded server's options to the screens, and localTarget hands
 // a user's TOTP secret to both sides.
 import { Secret, TOTP } from 'otpauth';
-import { loadConfig, type ConfigError } from '../../lib/config.js';
-import { embeddedServerOptions } from '../../lib/target.js';
+import { loadConfig, type ConfigError } from '../../lib/config/config.js';
+import { embeddedServerOptions } from '../../lib/config/target.js';
 import { startMockServer } from '../../mock-server/index.js';
 import { expect, locationOf, pathOf, postLogin, PASSWORD, test, USERNAME, csrfFrom } from './helpers.js';
 

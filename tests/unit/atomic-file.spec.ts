@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
-import { FileWriteError, appendFileChecked, writeFileAtomic } from '../../lib/atomic-file.js';
+import { FileWriteError, appendFileChecked, writeFileAtomic } from '../../lib/platform/atomic-file.js';
 
 test.describe('writeFileAtomic', () => {
   test('replaces a world-readable file with a 0600 one, even under umask 000, and leaves no temporary file', async () => {

@@ -3,7 +3,7 @@
  * macOS and Windows, and why, whatever the host running the test.
  */
 import { test, expect } from '../../fixtures/index.js';
-import { findChromium, type Machine } from '../../lib/browser.js';
+import { findChromium, type Machine } from '../../lib/journey/browser.js';
 import { isHarnessError } from '../../lib/errors.js';
 
 function machine(platform: NodeJS.Platform, files: string[], options: { playwright?: string; env?: Record<string, string> } = {}): Machine {

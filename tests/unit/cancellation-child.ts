@@ -3,8 +3,8 @@
  * and is registered) when SIGTERM arrives; argv[2] is the temporary file's path.
  */
 import { writeFileSync } from 'node:fs';
-import { pendingTemporaryFiles } from '../../lib/atomic-file.js';
-import { installCancellation } from '../../lib/cancellation.js';
+import { pendingTemporaryFiles } from '../../lib/platform/atomic-file.js';
+import { installCancellation } from '../../lib/platform/cancellation.js';
 
 installCancellation({ report: (line) => process.stderr.write(`${line}\n`) });
 const temporary = process.argv[2] ?? '';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '../../fixtures/index.js';
-import { SIGNAL_EXIT_CODES } from '../../lib/cancellation.js';
+import { SIGNAL_EXIT_CODES } from '../../lib/platform/cancellation.js';
 
 const CHILD = fileURLToPath(new URL('./cancellation-child.ts', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { test, expect } from '../../fixtures/index.js';
-import { codeItem, renderGithub, renderItems, secondsLeft, shellValue, tokenItem } from '../../lib/code-output.js';
-import type { AuthorizationResult } from '../../lib/flow.js';
+import { codeItem, renderGithub, renderItems, secondsLeft, shellValue, tokenItem } from '../../lib/commands/code-output.js';
+import type { AuthorizationResult } from '../../lib/journey/flow.js';
 
 const issuedAt = new Date('2026-01-01T00:00:00.000Z');
 function code(n: number, overrides: Partial<AuthorizationResult> = {}): AuthorizationResult {

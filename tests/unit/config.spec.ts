@@ -1,5 +1,5 @@
 import { test, expect } from '../../fixtures/index.js';
-import { ConfigError, LOCAL_DEFAULTS, loadConfig } from '../../lib/config.js';
+import { ConfigError, LOCAL_DEFAULTS, loadConfig } from '../../lib/config/config.js';
 
 // An env file that does not exist is an error only when named explicitly; these tests pass the
 // environment directly and point envFile at nothing, so a developer's own .env cannot leak in.

@@ -1,5 +1,5 @@
 import { test, expect } from '../../fixtures/index.js';
-import { UUID_PATTERN } from '../../lib/config.js';
+import { UUID_PATTERN } from '../../lib/config/config.js';
 import { HarnessError } from '../../lib/errors.js';
 import { checkCallback, codeChallengeS256, createAuthorizeRequest, expectedIssuer, isRedirectTo } from '../../lib/oauth/index.js';
 

@@ -4,7 +4,7 @@
  * warning for a Windows path outside the profile.
  */
 import { test, expect } from '../../fixtures/index.js';
-import { describePrivacy, privacyOf } from '../../lib/private-file.js';
+import { describePrivacy, privacyOf } from '../../lib/platform/private-file.js';
 
 test.describe('private files', () => {
   test('linux and darwin: mode 0600 wherever the file goes', () => {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { test, expect } from '../../fixtures/index.js';
-import { createLogger } from '../../lib/log.js';
-import { REDACTED, findSecrets, hashToken, redactText, secretForms } from '../../lib/redact.js';
+import { createLogger } from '../../lib/platform/log.js';
+import { REDACTED, findSecrets, hashToken, redactText, secretForms } from '../../lib/redaction/redact.js';
 
 // Characters that every encoding treats differently: space, !, &, ", /, +, \ and a non-ASCII one.
 const PASSWORD = 'Pa55 w0rd!&"/+\\é';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { test, expect } from '../../fixtures/index.js';
-import { REDACTED, TOKEN_LEDGER_FILE, hashToken, redactArtifacts, scanArtifacts } from '../../lib/redact.js';
+import { REDACTED, TOKEN_LEDGER_FILE, hashToken, redactArtifacts, scanArtifacts } from '../../lib/redaction/redact.js';
 
 // Canaries: random per run, with the characters that make the encodings differ.
 const id = randomBytes(4).toString('hex');

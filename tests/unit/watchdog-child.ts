@@ -3,7 +3,7 @@
  * publishes a result first (as the health check writes its state) into the file given as argv[2].
  */
 import { writeFile } from 'node:fs/promises';
-import { runCli } from '../../lib/cli.js';
+import { runCli } from '../../lib/commands/cli.js';
 
 runCli(async ({ armWatchdog }) => {
   // An asynchronous write, as the health check's state is: the exit must wait for it.

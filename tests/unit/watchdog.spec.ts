@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '../../fixtures/index.js';
-import { loadConfig } from '../../lib/config.js';
+import { loadConfig } from '../../lib/config/config.js';
 import { toHealthJson } from '../../lib/health/report.js';
 import { overrunResult, publishHealthResult } from '../../lib/health/run.js';
 

@@ -5,15 +5,15 @@
  * Results go to stdout (or --out / $GITHUB_OUTPUT), everything else to stderr; exit codes as in DESIGN.md.
  */
 import { appendFile } from 'node:fs/promises';
-import { getAuthorizationCodes } from '../lib/api.js';
-import { writeFileAtomic } from '../lib/atomic-file.js';
-import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, type CliContext } from '../lib/cli.js';
-import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from '../lib/code-output.js';
-import { loadConfig } from '../lib/config.js';
-import { HarnessError } from '../lib/errors.js';
-import { describePrivacy, privacyOf } from '../lib/private-file.js';
-import { DEFAULT_FLOW_TIMEOUT_MS } from '../lib/flow.js';
-import type { HeadStart } from '../lib/head-start.js';
+import { getAuthorizationCodes } from '../api.js';
+import { writeFileAtomic } from '../platform/atomic-file.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, type CliContext } from './cli.js';
+import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from './code-output.js';
+import { loadConfig } from '../config/config.js';
+import { HarnessError } from '../errors.js';
+import { describePrivacy, privacyOf } from '../platform/private-file.js';
+import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/flow.js';
+import type { HeadStart } from '../journey/head-start.js';
 
 /** More codes than a pipeline can redeem within their 5 minutes; also bounds the load on the stage. */
 const MAX_COUNT = 50;

@@ -3,8 +3,8 @@
  * and GitHub Actions step outputs. Pure functions: the caller decides where the text goes.
  */
 import { randomBytes } from 'node:crypto';
-import type { AuthorizationResult } from './flow.js';
-import type { TokenResponse } from './oauth/token-client.js';
+import type { AuthorizationResult } from '../journey/flow.js';
+import type { TokenResponse } from '../oauth/token-client.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'env', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

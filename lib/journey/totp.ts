@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
-import { HarnessError } from './errors.js';
+import { HarnessError } from '../errors.js';
 
 export type Totp = OTPAuth.TOTP;
 

@@ -7,8 +7,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter } from '@playwright/test/reporter';
-import { loadConfig } from './config.js';
-import { configuredSecrets, redactArtifacts, type NamedSecret } from './redact.js';
+import { loadConfig } from '../config/config.js';
+import { configuredSecrets, redactArtifacts, type NamedSecret } from '../redaction/redact.js';
 
 export interface RedactReporterOptions {
   /** more files or folders to redact, relative to the configuration's folder */

@@ -5,7 +5,7 @@
  * waits for both.
  *
  * The launch is a well-founded guess: it reads the only two facts a launch needs, CHROMIUM_PATH and
- * `--headed`, the way the checked configuration will read them (lib/environment.ts, the same
+ * `--headed`, the way the checked configuration will read them (lib/config/environment.ts, the same
  * flags). getAuthorizationCodes() takes the browser over only when the checked configuration asks
  * for exactly the launch that was made, and closes it and launches anew otherwise. When the command
  * stops instead (a usage or configuration mistake, --help, a signal), process.exit ends the browser
@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, LaunchOptions } from 'playwright-core';
 import { chromiumLaunchOptions, launchChromium } from './browser.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from './budget.js';
-import { readEnvironment, type Env } from './environment.js';
+import { readEnvironment, type Env } from '../config/environment.js';
 
 export interface HeadStart {
   /** the launch that was made: compared with the one the checked configuration asks for */

@@ -2,10 +2,10 @@
  * What every command-line entry shares: one-line reasons on stderr and the exit codes of DESIGN.md.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { HarnessError, toHarnessError } from './errors.js';
-import { createLogger, type Logger } from './log.js';
-import { watchParent } from './parent-watch.js';
-import { MIN_REDACTED_SECRET_LENGTH, redactText } from './redact.js';
+import { HarnessError, toHarnessError } from '../errors.js';
+import { createLogger, type Logger } from '../platform/log.js';
+import { watchParent } from '../platform/parent-watch.js';
+import { MIN_REDACTED_SECRET_LENGTH, redactText } from '../redaction/redact.js';
 
 /** Flags every command takes. */
 export const COMMON_FLAGS = {
@@ -117,7 +117,7 @@ export function runCli(main: (cli: CliContext) => Promise<number>, options: RunC
     }, Math.min(ms, MAX_TIMER_MS));
     watchdog.unref();
   };
-  // Signals sent to `npm run <command>` reach this process even through npm's shell (lib/parent-watch.ts).
+  // Signals sent to `npm run <command>` reach this process even through npm's shell (lib/platform/parent-watch.ts).
   const stopWatchingParent = watchParent();
   main({ logger, protectSecrets, armWatchdog })
     .then((code) => {

@@ -3,17 +3,17 @@
  * obtainAuthorizationCode(); nothing else drives the login screen.
  */
 import type { Frame, Page, Request, Response } from '@playwright/test';
-import { MfaSetupPage, NewPasswordPage, OneTimeCodePage, PasskeyOfferPage, SignInMethodPage } from '../pages/challenges.js';
-import { ErrorPage } from '../pages/ErrorPage.js';
-import { CredentialsScreen, LoginScreenNotRecognisedError, PasswordScreen, UsernameScreen, shapeOf, type LoginShape } from '../pages/LoginPage.js';
-import { describeLook, lookAt, waitForChange, type Look } from '../pages/recognise.js';
-import { prepareSecretFill } from '../pages/secret-field.js';
-import type { ActionBudget, Screen, Submission } from '../pages/screen.js';
+import { MfaSetupPage, NewPasswordPage, OneTimeCodePage, PasskeyOfferPage, SignInMethodPage } from '../../pages/challenges.js';
+import { ErrorPage } from '../../pages/ErrorPage.js';
+import { CredentialsScreen, LoginScreenNotRecognisedError, PasswordScreen, UsernameScreen, shapeOf, type LoginShape } from '../../pages/LoginPage.js';
+import { describeLook, lookAt, waitForChange, type Look } from '../../pages/recognise.js';
+import { prepareSecretFill } from '../../pages/secret-field.js';
+import type { ActionBudget, Screen, Submission } from '../../pages/screen.js';
 import { captureCallback } from './callback-capture.js';
-import type { HarnessConfig } from './config.js';
-import { HarnessError, isHarnessError, type FailureReason } from './errors.js';
+import type { HarnessConfig } from '../config/config.js';
+import { HarnessError, isHarnessError, type FailureReason } from '../errors.js';
 import { nextTotpCode, parseTotpSecret } from './totp.js';
-import { checkCallback, createAuthorizeRequest, expectedIssuer, isRedirectTo, type AuthorizeRequest } from './oauth/index.js';
+import { checkCallback, createAuthorizeRequest, expectedIssuer, isRedirectTo, type AuthorizeRequest } from '../oauth/index.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from './budget.js';
 
 /** Runs one named step; the fixture passes Playwright's test.step so Allure shows domain steps. */

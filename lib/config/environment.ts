@@ -1,13 +1,13 @@
 /**
  * Where the configuration's raw variables come from: the real environment over `.env` (dotenv).
- * Split from lib/config.ts so a command can read the one or two variables it needs before the
+ * Split from lib/config/config.ts so a command can read the one or two variables it needs before the
  * checked configuration (zod and all) has loaded: get-code starts Chromium from CHROMIUM_PATH this
- * way (lib/head-start.ts), read exactly as the configuration will read it.
+ * way (lib/journey/head-start.ts), read exactly as the configuration will read it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { HarnessError } from './errors.js';
+import { HarnessError } from '../errors.js';
 
 export type Env = Record<string, string | undefined>;
 

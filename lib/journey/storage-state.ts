@@ -13,11 +13,11 @@
  * code it did not request itself, as a test deployment's usually does.
  */
 import type { BrowserContext } from '@playwright/test';
-import { writeFileAtomic } from './atomic-file.js';
-import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config.js';
-import { HarnessError } from './errors.js';
+import { writeFileAtomic } from '../platform/atomic-file.js';
+import { loadConfig, type HarnessConfig, type LoadConfigOptions } from '../config/config.js';
+import { HarnessError } from '../errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode } from './flow.js';
-import { openTarget } from './target.js';
+import { openTarget } from '../config/target.js';
 
 export interface SaveSignedInStateOptions extends LoadConfigOptions {
   /** where to write the storageState JSON (mode 0600: it holds the application's session) */

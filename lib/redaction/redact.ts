@@ -12,15 +12,15 @@
  * - values under secret names: code, code_verifier, *_token, client_secret, password, and
  *   Basic/Bearer credentials.
  */
-import type { HarnessConfig } from './config.js';
-import { collectArtifacts, transformFile, type ArtifactLocation } from './redaction/artifacts.js';
-import { applyTextRules, type NamedSecret, type RedactionMode, type SecretInput } from './redaction/text-rules.js';
+import type { HarnessConfig } from '../config/config.js';
+import { collectArtifacts, transformFile, type ArtifactLocation } from './artifacts.js';
+import { applyTextRules, type NamedSecret, type RedactionMode, type SecretInput } from './text-rules.js';
 
-export { REDACTED } from './redaction/marker.js';
-export { secretForms } from './redaction/secret-forms.js';
-export { MIN_REDACTED_SECRET_LENGTH } from './redaction/text-rules.js';
-export { TOKEN_LEDGER_FILE, hashToken, recordOneTimeCodes, recordSeenTokens } from './redaction/token-ledger.js';
-export type { NamedSecret, RedactionMode, SecretInput } from './redaction/text-rules.js';
+export { REDACTED } from './marker.js';
+export { secretForms } from './secret-forms.js';
+export { MIN_REDACTED_SECRET_LENGTH } from './text-rules.js';
+export { TOKEN_LEDGER_FILE, hashToken, recordOneTimeCodes, recordSeenTokens } from './token-ledger.js';
+export type { NamedSecret, RedactionMode, SecretInput } from './text-rules.js';
 
 /** What a run of this harness can leave behind (relative to the project); missing folders are skipped. */
 export const DEFAULT_ARTIFACT_PATHS: readonly string[] = ['test-results', 'playwright-report', 'allure-results', 'allure-report', 'reports', 'blob-report', 'health-artifacts'];

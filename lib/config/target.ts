@@ -3,7 +3,7 @@
  * local RayTeams-compatible server in this process on a free port (unless Playwright's webServer
  * already runs one), registered with exactly the client and user from the configuration.
  */
-import type { MockServerOptions } from '../mock-server/index.js';
+import type { MockServerOptions } from '../../mock-server/index.js';
 import type { HarnessConfig } from './config.js';
 
 export interface OpenTarget {
@@ -25,7 +25,7 @@ export async function openTarget(config: HarnessConfig): Promise<OpenTarget> {
     return { config: { ...config, target: { ...target, baseUrl } }, close: async () => undefined };
   }
   // Loaded only here: against a remote stage the server's code (jose and all) is start-up time for nothing.
-  const { startMockServer } = await import('../mock-server/index.js');
+  const { startMockServer } = await import('../../mock-server/index.js');
   const server = await startMockServer(embeddedServerOptions(config, 0));
   return {
     config: { ...config, target: { kind: 'embedded', baseUrl: server.url } },

@@ -1,9 +1,9 @@
 /**
  * Human-facing output of the scripts. Everything goes to stderr, so stdout carries only results
  * (`npm run -s get-code -- --format json | jq`). Callers pass names and public facts, never secrets;
- * with `secrets`, each line is also scrubbed (lib/redact.ts), as a net under that rule.
+ * with `secrets`, each line is also scrubbed (lib/redaction/redact.ts), as a net under that rule.
  */
-import { redactText } from './redact.js';
+import { redactText } from '../redaction/redact.js';
 
 export interface Logger {
   info(message: string): void;

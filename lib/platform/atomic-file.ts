@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { HarnessError } from './errors.js';
+import { HarnessError } from '../errors.js';
 
 /** Owner read/write only, the default: codes, verifiers and tokens must not be group- or world-readable. */
 export const PRIVATE_FILE_MODE = 0o600;
@@ -30,7 +30,7 @@ export class FileWriteError extends HarnessError {
 }
 
 /**
- * Temporary files being written right now. A signal handler (lib/cancellation.ts) removes them, so
+ * Temporary files being written right now. A signal handler (lib/platform/cancellation.ts) removes them, so
  * an interrupted write leaves no `.tmp` behind; only SIGKILL can.
  */
 export const pendingTemporaryFiles = new Set<string>();

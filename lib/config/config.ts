@@ -6,14 +6,14 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
-import { isLoopbackHost } from './net.js';
-import { parseTotpSecret, totpSecretBase32 } from './totp.js';
+import { isLoopbackHost } from '../platform/net.js';
+import { parseTotpSecret, totpSecretBase32 } from '../journey/totp.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
-import { parseFaults } from '../mock-server/faults.js';
-import { DEFAULT_CLIENT, DEFAULT_USER } from '../mock-server/defaults.js';
-import { LANGS, type Lang } from '../mock-server/i18n.js';
-import { LOGIN_UIS, USER_MFAS, USER_STATUSES, type LoginUi, type UserMfa, type UserStatus } from '../mock-server/types.js';
+import { parseFaults } from '../../mock-server/faults.js';
+import { DEFAULT_CLIENT, DEFAULT_USER } from '../../mock-server/defaults.js';
+import { LANGS, type Lang } from '../../mock-server/i18n.js';
+import { LOGIN_UIS, USER_MFAS, USER_STATUSES, type LoginUi, type UserMfa, type UserStatus } from '../../mock-server/types.js';
 
 export { ConfigError, readEnvironment, type Env, type LoadConfigOptions } from './environment.js';
 
@@ -85,7 +85,7 @@ export interface HarnessConfig {
   client: { id: string; secret: string | undefined; redirectUri: string };
   /** OAUTH_ISSUER: the `iss` a callback must carry when it carries one (default: the target's origin) */
   issuer: string | undefined;
-  /** totpSecret: TEST_TOTP_SECRET as given (base32 or otpauth:// URI), checked; lib/totp.ts makes codes from it */
+  /** totpSecret: TEST_TOTP_SECRET as given (base32 or otpauth:// URI), checked; lib/journey/totp.ts makes codes from it */
   user: { username: string; password: string; totpSecret?: string | undefined };
   scopes: string[];
   usePkce: boolean;

@@ -12,8 +12,8 @@
  * reach the app.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { HarnessError } from './errors.js';
-import { isRedirectTo } from './oauth/callback.js';
+import { HarnessError } from '../errors.js';
+import { isRedirectTo } from '../oauth/callback.js';
 
 /** Shown in the browser in place of the callback app; says why the app never saw the request. */
 const CAPTURED_PAGE = Buffer.from(

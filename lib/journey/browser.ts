@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { posix, win32 } from 'node:path';
 import type * as PlaywrightCore from 'playwright-core';
 import type { Browser, LaunchOptions } from 'playwright-core';
-import { runTemporaryDirectory } from './cancellation.js';
-import { HarnessError } from './errors.js';
+import { runTemporaryDirectory } from '../platform/cancellation.js';
+import { HarnessError } from '../errors.js';
 
 /**
  * Chromium through playwright-core's CommonJS entry, not `@playwright/test`: every command pays for

@@ -1,7 +1,7 @@
 /**
  * How a file holding codes, tokens or a session (get-code --out, the health state, a saved storage
  * state) is kept private to the user on each platform. On Linux and macOS the harness writes it with
- * mode 0600 (lib/atomic-file.ts). Windows has no POSIX modes: a new file inherits its folder's ACL,
+ * mode 0600 (lib/platform/atomic-file.ts). Windows has no POSIX modes: a new file inherits its folder's ACL,
  * and only the user's profile (%USERPROFILE%, which holds %LOCALAPPDATA% and os.tmpdir()) is the
  * user's alone by default, so a path outside it gets a warning instead.
  */

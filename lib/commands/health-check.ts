@@ -1,0 +1,186 @@
+/**
+ * npm run health-check: can our users sign in right now, and how fast? One full form login in a
+ * fresh browser context (plus a token exchange when a client secret is configured), classified as
+ * healthy, degraded or failed. Result: a summary line on stderr, --json on stdout, --metrics-file
+ * and --pushgateway for Prometheus, a webhook message on failure and recovery. With --targets FILE,
+ * every target of the file (or of its --shard) in one run. Exit codes as in DESIGN.md.
+ */
+import { appendFileChecked } from '../platform/atomic-file.js';
+import { installCancellation } from '../platform/cancellation.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from './cli.js';
+import { ConfigError, loadConfig, readEnvironment } from '../config/config.js';
+import { HarnessError } from '../errors.js';
+import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/flow.js';
+import { configErrorEntries, DEFAULT_CONCURRENCY, fallbackLabel, publishMetrics, runHealthChecks, type CheckTarget } from '../health/multi.js';
+import { markdownSummary, markdownTable, summaryLine, toHealthJson } from '../health/report.js';
+import { DEFAULT_RETRY_BACKOFF_MS } from '../health/retry.js';
+import { DEFAULT_ARTIFACTS_DIR, overrunResult, publishHealthResult, type HealthReport } from '../health/run.js';
+import { loadTargets, parseShard, shardOf, stateFileFor, TargetsFileError, type Shard } from '../health/targets.js';
+
+const HELP = `Usage: npm run -s health-check -- [options]
+
+Signs in on the RayTeams login screen with the test account, in a fresh browser context, exchanges
+the code for tokens when OAUTH_CLIENT_SECRET is set (and, with HEALTH_API_CHECK=1, calls the user
+API's GET /v1.0/me with the token), and reports healthy, degraded or failed.
+Without OAUTH_BASE_URL (or RAYTEAMS_REGION/RAYTEAMS_STAGE) it checks the embedded local server.
+
+Options:
+  --targets FILE          check every target of a YAML/JSON targets file (see README) instead of the
+                          one target the environment describes
+  --concurrency N         targets checked at the same time, in one browser (default ${DEFAULT_CONCURRENCY})
+  --shard K/N             only every N-th target of the file, starting at the K-th (CI matrix)
+  --json                  print each target's result as one JSON object per line on stdout
+  --metrics-file PATH     write Prometheus metrics to PATH atomically (node_exporter textfile collector)
+  --pushgateway URL       push the same metrics to a Prometheus Pushgateway (job login_health, one group per target)
+  --summary-file PATH     append a Markdown summary to PATH (e.g. "$GITHUB_STEP_SUMMARY")
+  --artifacts-dir PATH    failure screenshots and traces go to PATH/[<target>/]<timestamp>/ (default ${DEFAULT_ARTIFACTS_DIR})
+  --timeout MS            budget of each attempt, login, token exchange and API call (default ${DEFAULT_FLOW_TIMEOUT_MS})
+  --retry-backoff MS      wait before the first retry, doubled for each further one (default ${DEFAULT_RETRY_BACKOFF_MS})
+  --env-file PATH         read variables from PATH instead of .env
+  --headed                show the browser
+  --quiet, -q             only the summary lines on stderr
+  --help, -h              this text
+
+Settings (environment or .env): HEALTH_DEGRADED_MS (total, default 10000),
+HEALTH_LOGIN_SCREEN_DEGRADED_MS, HEALTH_SIGN_IN_DEGRADED_MS, HEALTH_TOKEN_DEGRADED_MS (per phase),
+HEALTH_RETRIES (after timeout/network only, default 1), HEALTH_WEBHOOK_URL (Slack-compatible; posts on
+failure and on recovery), HEALTH_STATE_FILE (last status, default .health-state.json; with --targets
+one file per target: .health-state.<name>.json), HEALTH_API_CHECK, RAYTEAMS_API_URL (the API probe).
+
+Exit codes: 0 healthy, 1 degraded, 2 usage/config, 3 credentials rejected/locked, 4 server failed or
+refused (api_error too), 5 timeout/network, 6 contract broken (unexpected page, bad code, state
+mismatch). With several targets: the highest of their codes.`;
+
+/** The health-check command: parses its flags from process.argv and exits with the documented code. */
+export function runHealthCheck(): void {
+  runCli(async ({ logger, armWatchdog, protectSecrets }) => {
+    installCancellation({ report: logger.error });
+    const { values } = parseFlags(process.argv.slice(2), {
+      json: { type: 'boolean', default: false },
+      targets: { type: 'string' },
+      concurrency: { type: 'string' },
+      shard: { type: 'string' },
+      'metrics-file': { type: 'string' },
+      pushgateway: { type: 'string' },
+      'summary-file': { type: 'string' },
+      'artifacts-dir': { type: 'string' },
+      'retry-backoff': { type: 'string' },
+      ...BROWSER_FLAGS,
+      ...COMMON_FLAGS,
+    });
+    if (values.help) {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
+    const retryBackoffMs = parseIntegerFlag('retry-backoff', values['retry-backoff'], DEFAULT_RETRY_BACKOFF_MS, 0);
+    const concurrency = parseIntegerFlag('concurrency', values.concurrency, DEFAULT_CONCURRENCY);
+    const shard = parseShard(values.shard);
+    if (values.shard !== undefined && shard === undefined) throw new HarnessError('usage', `--shard must be K/N with 1 <= K <= N, got "${values.shard}"`);
+    if (shard !== undefined && values.targets === undefined) throw new HarnessError('usage', '--shard needs --targets');
+    const pushgatewayUrl = values.pushgateway;
+    if (pushgatewayUrl !== undefined && !/^https?:\/\/[^/]/.test(pushgatewayUrl)) throw new HarnessError('usage', '--pushgateway must be an http(s) URL');
+    // Its password (https://user:password@host) is a secret like any other.
+    if (pushgatewayUrl !== undefined) protectSecrets([pushgatewayUrl, safeDecode(URL.canParse(pushgatewayUrl) ? new URL(pushgatewayUrl).password : '')]);
+    const publish = { metricsFile: values['metrics-file'], pushgatewayUrl };
+
+    let targets: CheckTarget[];
+    try {
+      targets =
+        values.targets === undefined
+          ? [{ label: undefined, config: loadConfig(envFileOption(values)) }]
+          : loadTargets(values.targets, envFileOption(values), shard).map((target) => ({ label: target.name, config: target.config }));
+    } catch (error) {
+      // A broken configuration is written as metrics too: a textfile collector would otherwise keep serving the last "up 1".
+      if (error instanceof ConfigError) await publishConfigError(error, values.targets, shard, envFileOption(values), publish, logger);
+      throw error;
+    }
+    protectSecrets(targets.flatMap((target) => target.config.secrets));
+    if (targets.length === 0) {
+      logger.warn(`shard ${values.shard ?? ''} of ${values.targets ?? ''} has no targets`);
+      return 0;
+    }
+
+    // Every wave of targets, each with its attempts and back-off, must fit; past that the process exits 5 whatever hangs.
+    const retries = Math.max(...targets.map((target) => target.config.health.retries));
+    let perTarget = 0;
+    for (let attempt = 1; attempt <= retries + 1; attempt += 1) perTarget += timeoutMs + 5_000 + (attempt <= retries ? retryBackoffMs * 2 ** (attempt - 1) : 0);
+    const budget = 15_000 + perTarget * Math.ceil(targets.length / concurrency);
+    const startedAt = new Date();
+    const finished = new Map<number, HealthReport>();
+    // An overrun is still a result: JSON, state, alert and metrics with reason timeout for every target
+    // that had not finished, so the dashboard and the alerting see it.
+    armWatchdog(budget, async () => {
+      const overrun = await Promise.all(
+        targets.map(async (target, index) => {
+          const done = finished.get(index);
+          if (done !== undefined) return done;
+          return publishHealthResult(target.config, overrunResult(target.config, startedAt, budget, target.label), { logger });
+        }),
+      );
+      if (values.json) process.stdout.write(overrun.map((report) => `${JSON.stringify(toHealthJson(report.result))}\n`).join(''));
+      for (const report of overrun) process.stderr.write(`${summaryLine(report.result)}\n`);
+      await publishMetrics(overrun.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt })), publish, logger);
+    });
+
+    const { reports, exitCode, metricsFileFailed } = await runHealthChecks(targets, {
+      onReport: (index, report) => finished.set(index, report),
+      concurrency,
+      timeoutMs,
+      retryBackoffMs,
+      headless: !values.headed,
+      logger,
+      ...(values['artifacts-dir'] !== undefined ? { artifactsDir: values['artifacts-dir'] } : {}),
+      ...(publish.metricsFile !== undefined ? { metricsFile: publish.metricsFile } : {}),
+      ...(pushgatewayUrl !== undefined ? { pushgatewayUrl } : {}),
+    });
+    const results = reports.map((report) => report.result);
+    if (values['summary-file'] !== undefined) {
+      const [only] = results;
+      await appendFileChecked(values['summary-file'], results.length === 1 && only !== undefined && values.targets === undefined ? markdownSummary(only) : markdownTable(results));
+    }
+    if (values.json) process.stdout.write(results.map((result) => `${JSON.stringify(toHealthJson(result))}\n`).join(''));
+    // The summary is the result for people, so --quiet keeps it.
+    for (const result of results) process.stderr.write(`${summaryLine(result)}\n`);
+    for (const path of results.flatMap((result) => result.artifacts)) logger.info(`  artifact: ${path}`);
+    // An output file that could not be written is a set-up mistake to fix (exit 2), whatever the login did;
+    // the error above names the file.
+    return metricsFileFailed ? Math.max(exitCode, 2) : exitCode;
+  }, { jsonErrors: true });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+async function publishConfigError(
+  error: ConfigError,
+  targetsFile: string | undefined,
+  shard: Shard | undefined,
+  envOptions: { envFile?: string },
+  publish: { metricsFile: string | undefined; pushgatewayUrl: string | undefined },
+  logger: { info(m: string): void; warn(m: string): void; error(m: string): void },
+): Promise<void> {
+  if (publish.metricsFile === undefined && publish.pushgatewayUrl === undefined) return;
+  let env: Record<string, string | undefined>;
+  try {
+    env = readEnvironment(envOptions);
+  } catch {
+    // The --env-file itself was the mistake: label the series from the environment alone.
+    env = readEnvironment({});
+  }
+  const stateFile = env['HEALTH_STATE_FILE']?.trim() || '.health-state.json';
+  const names = error instanceof TargetsFileError ? shardOf(error.targetNames, shard).filter((name): name is string => name !== undefined) : [];
+  const labels =
+    targetsFile === undefined
+      ? [{ label: fallbackLabel(env), stateFile }]
+      : names.length > 0
+        ? names.map((name) => ({ label: name, stateFile: stateFileFor(stateFile, name) }))
+        : // Not even the names could be read: one series that says the targets file itself is broken.
+          [{ label: `targets-file:${targetsFile}`, stateFile: undefined }];
+  await publishMetrics(await configErrorEntries(labels, new Date()), publish, logger);
+}
