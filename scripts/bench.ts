@@ -19,6 +19,7 @@ import { UUID_PATTERN } from '../lib/config/config.js';
 import { FAILURE_EXIT_CODES, HarnessError, type FailureReason } from '../lib/errors.js';
 import type { Logger } from '../lib/platform/log.js';
 import { DEFAULT_CLIENT, DEFAULT_USER, startMockServer } from '../mock-server/index.js';
+import { checkOutBaseline, type Baseline } from './bench/baseline.js';
 import { installPackage } from './bench/install-package.js';
 import { cleanEnv, timeProcess, type Command, type TimedRun } from './bench/measure.js';
 import { median, ratio, renderTable, summarise, type BenchResult, type HealthPhases, type Measurement, type MeasurementId } from './bench/summary.js';
@@ -62,6 +63,11 @@ Options:
   --json-out PATH    where to write the results (default bench-results.json)
   --no-health        skip the health check's phase timings
   --no-installed     skip (i), which packs the harness and installs it into a scratch project
+  --baseline REF     also time (base): get-code built from the git commit REF (e.g. the version
+                     before a change), interleaved with the rest; ratio a-direct/base
+  --login-ui LIST    also time get-code against a local server drawing each of these login UIs
+                     (MOCK_LOGIN_UI values, comma-separated, e.g. managed-cloudscape); ratio
+                     ui:NAME/a-direct compares each with the default (classic) screen
   --timeout MS       give up on one process after MS (default 120000)
   --quiet, -q        no progress on stderr
   --help, -h         this text
@@ -74,6 +80,8 @@ interface Job {
   title: string;
   command: Command;
   env: NodeJS.ProcessEnv;
+  /** where the process runs; default the repository */
+  cwd?: string;
   /** throws when the run did not produce what it should, so a broken run is never timed as a fast one */
   check(run: TimedRun): void;
 }
@@ -88,6 +96,8 @@ runCli(async ({ logger }) => {
     'json-out': { type: 'string', default: 'bench-results.json' },
     'no-health': { type: 'boolean', default: false },
     'no-installed': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+    'login-ui': { type: 'string' },
     timeout: { type: 'string' },
     quiet: { type: 'boolean', short: 'q', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -109,6 +119,9 @@ runCli(async ({ logger }) => {
 
   const loadAverageBefore = loadavg();
   const server = await startMockServer({ port: 0 });
+  const loginUis = (values['login-ui'] ?? '').split(',').map((ui) => ui.trim()).filter((ui) => ui !== '');
+  const uiServers = await Promise.all(loginUis.map(async (ui) => ({ ui, server: await startMockServer({ port: 0, loginUi: ui as NonNullable<Parameters<typeof startMockServer>[0]>['loginUi'] }) })));
+  let baseline: Baseline | undefined;
   try {
     logger.info(`bench: local server on ${server.url}; ${runs} run(s) after ${warmup} warm-up`);
     const target = {
@@ -136,6 +149,15 @@ runCli(async ({ logger }) => {
       { id: 'b', title: 'minimal playwright-core script', command: node(references.playwright), env: referenceEnv, check: codes(1) },
       { id: 'c', title: 'plain HTTP requests (protocol floor)', command: node(references.http), env: referenceEnv, check: codes(1) },
     ];
+    const direct = (env: NodeJS.ProcessEnv): Pick<Job, 'command' | 'env' | 'check'> => ({ command: { file: process.execPath, args: ['scripts/run.mjs', 'get-code', '--env-file', emptyEnvFile, '--quiet'] }, env, check: codes(1) });
+    if (values.baseline !== undefined) {
+      logger.info(`bench: building ${values.baseline} for (base)`);
+      baseline = checkOutBaseline(ROOT, values.baseline, scratch);
+      jobs.push({ id: 'base', title: `get-code of ${values.baseline} (${baseline.commit}), without npm`, command: { file: process.execPath, args: [baseline.bin, 'get-code', '--env-file', emptyEnvFile, '--quiet'] }, env: harnessEnv, cwd: baseline.cwd, check: codes(1) });
+    }
+    for (const { ui, server: uiServer } of uiServers) {
+      jobs.push({ id: `ui:${ui}`, title: `get-code on MOCK_LOGIN_UI=${ui}, without npm`, ...direct(cleanEnv({ ...target, OAUTH_BASE_URL: uiServer.url })) });
+    }
     const countNote = getCodeSupportsCount(harnessEnv, emptyEnvFile, logger);
     if (countNote === undefined) {
       jobs.push({ id: 'd', title: `npm run -s get-code -- --count ${count}`, command: { ...getCode, args: [...getCode.args, '--count', String(count)] }, env: harnessEnv, check: codes(count) });
@@ -183,13 +205,15 @@ runCli(async ({ logger }) => {
       commit: gitCommit(),
       machine: { cpus: cpus().length, loadAverageBefore: rounded(loadAverageBefore), loadAverageAfter: rounded(loadavg()), node: process.version, platform: `${process.platform}-${process.arch}` },
       browser: { source: browser.source, executablePath: browser.executablePath ?? null },
-      settings: { runs, warmup, count },
+      settings: { runs, warmup, count, ...(baseline ? { baseline: `${values.baseline} (${baseline.commit})` } : {}), ...(loginUis.length > 0 ? { loginUis } : {}) },
       measurements,
       ratios: {
         'a/b': ratio(byId('a'), byId('b'), TARGETS.getCodeOverReference),
         'i/b': ratio(byId('i'), byId('b'), TARGETS.installedOverReference, values['no-installed'] ? 'skipped with --no-installed' : undefined),
         'a/c': ratio(byId('a'), byId('c'), null),
         'd/a': ratio(byId('d'), byId('a'), TARGETS.countOverSingle, countNote),
+        ...(baseline ? { 'a-direct/base': ratio(byId('a-direct'), byId('base'), null) } : {}),
+        ...Object.fromEntries(loginUis.map((ui) => [`ui:${ui}/a-direct`, ratio(byId(`ui:${ui}`), byId('a-direct'), null)])),
       },
       healthCheck: healthNote === undefined ? healthPhases(timings.get('health') ?? []) : { available: false, note: healthNote },
     };
@@ -199,12 +223,14 @@ runCli(async ({ logger }) => {
     return 0;
   } finally {
     await server.close();
+    await Promise.all(uiServers.map(({ server: uiServer }) => uiServer.close()));
+    baseline?.remove();
     rmSync(scratch, { recursive: true, force: true });
   }
 });
 
 function execute(job: Job, timeoutMs: number): Promise<TimedRun> {
-  return timeProcess(job.command, { cwd: ROOT, env: job.env, timeoutMs });
+  return timeProcess(job.command, { cwd: job.cwd ?? ROOT, env: job.env, timeoutMs });
 }
 
 /** A run must print exactly `n` distinct codes on stdout and exit 0. */

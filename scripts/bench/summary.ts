@@ -3,7 +3,8 @@
  * the table on stdout and the shape of bench-results.json.
  */
 
-export type MeasurementId = 'a' | 'a-direct' | 'i' | 'b' | 'c' | 'd';
+/** base: get-code of another commit (--baseline); ui:NAME: get-code against the local server drawing that login UI (--login-ui). */
+export type MeasurementId = 'a' | 'a-direct' | 'i' | 'b' | 'c' | 'd' | 'base' | `ui:${string}`;
 
 export interface Measurement {
   id: MeasurementId;
@@ -44,9 +45,10 @@ export interface BenchResult {
   commit: string | null;
   machine: { cpus: number; loadAverageBefore: number[]; loadAverageAfter: number[]; node: string; platform: string };
   browser: { source: string; executablePath: string | null };
-  settings: { runs: number; warmup: number; count: number };
+  settings: { runs: number; warmup: number; count: number; baseline?: string; loginUis?: string[] };
   measurements: Measurement[];
-  ratios: Record<'a/b' | 'i/b' | 'a/c' | 'd/a', Ratio>;
+  /** 'a/b', 'i/b', 'a/c', 'd/a', and with --baseline / --login-ui 'a-direct/base', 'ui:NAME/a-direct' */
+  ratios: Record<string, Ratio>;
   healthCheck: HealthPhases;
 }
 
@@ -91,14 +93,16 @@ export function renderTable(result: BenchResult): string {
     '',
   );
   const width = Math.max(...result.measurements.map((m) => m.title.length), 10);
-  lines.push(`${''.padEnd(11)}${'measurement'.padEnd(width)}  ${'median'.padStart(8)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}  ${'CPU'.padStart(8)}`);
+  const idWidth = Math.max(...result.measurements.map((m) => m.id.length + 3), 11);
+  lines.push(`${''.padEnd(idWidth)}${'measurement'.padEnd(width)}  ${'median'.padStart(8)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}  ${'CPU'.padStart(8)}`);
   for (const m of result.measurements) {
-    lines.push(`${`(${m.id})`.padEnd(11)}${m.title.padEnd(width)}  ${ms(m.medianMs)}  ${ms(m.minMs)}  ${ms(m.maxMs)}  ${m.cpuMedianMs === null ? '—'.padStart(8) : ms(m.cpuMedianMs)}`);
+    lines.push(`${`(${m.id})`.padEnd(idWidth)}${m.title.padEnd(width)}  ${ms(m.medianMs)}  ${ms(m.minMs)}  ${ms(m.maxMs)}  ${m.cpuMedianMs === null ? '—'.padStart(8) : ms(m.cpuMedianMs)}`);
   }
-  lines.push('', `ratio  ${'wall'.padStart(6)}  ${'CPU'.padStart(6)}  target (on wall time)`);
+  const ratioWidth = Math.max(...Object.keys(result.ratios).map((name) => name.length), 5);
+  lines.push('', `${'ratio'.padEnd(ratioWidth)}  ${'wall'.padStart(6)}  ${'CPU'.padStart(6)}  target (on wall time)`);
   for (const [name, r] of Object.entries(result.ratios)) {
     const target = r.target === null ? '' : `≤ ${r.target} ${r.met ? 'met' : 'MISSED'}`;
-    lines.push(`${name.padEnd(5)}  ${fixed(r.value)}  ${fixed(r.cpuValue)}  ${target}${r.note ? `  (${r.note})` : ''}`);
+    lines.push(`${name.padEnd(ratioWidth)}  ${fixed(r.value)}  ${fixed(r.cpuValue)}  ${target}${r.note ? `  (${r.note})` : ''}`);
   }
   lines.push('');
   const health = result.healthCheck;
