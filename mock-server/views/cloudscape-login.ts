@@ -130,6 +130,7 @@ export function cloudscapeLoginPage(input: CloudscapePageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(texts.signInTitle)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${CLOUDSCAPE_STYLE_PATH}?v=${version}">
 <script src="${CLOUDSCAPE_SCRIPT_PATH}?v=${version}" defer></script>
 </head>
