@@ -14,6 +14,9 @@ export const FAULT_NAMES: readonly string[] = Object.freeze([
   'me-401',
   'me-500',
   'wrong-iss',
+  'password-kept',
+  'error-as-field',
+  'forgot-on-step2',
 ]);
 
 type DurationFault = 'slowLoginMs' | 'lateHydrationMs';
@@ -31,6 +34,9 @@ const FLAG_FAULTS: Readonly<Record<string, FlagFault>> = {
   'me-401': 'me401',
   'me-500': 'me500',
   'wrong-iss': 'wrongIssuer',
+  'password-kept': 'passwordKept',
+  'error-as-field': 'errorAsField',
+  'forgot-on-step2': 'forgotOnStep2',
 };
 
 /** Faults that take `=<ms>`, with the usage shown when the value is missing or malformed. */

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appendSetCookie, parseCookies, serializeCookie } from './http.js';
+import { MORE_MANAGED_TEXTS } from './i18n-more-languages.js';
 
 /**
  * Managed login is localised through `lang` on the authorize request; the choice
  * sticks in a cookie, as Cognito's does. The classic hosted UI is English only.
  */
-export const LANGS = ['en', 'ko', 'ja'] as const;
+export const LANGS = ['en', 'ko', 'ja', 'de', 'es', 'fr', 'id', 'it', 'pt-BR', 'zh-CN', 'zh-TW'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Where the language choice is remembered between screens and visits. */
@@ -256,4 +257,5 @@ export const MANAGED_TEXTS: Readonly<Record<Lang, ManagedTexts>> = {
     errorTitle: '問題が発生しました',
     errorText: 'サインインリクエストを処理できませんでした。アプリケーションに戻ってもう一度お試しください。',
   },
+  ...MORE_MANAGED_TEXTS,
 };

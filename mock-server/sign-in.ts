@@ -11,7 +11,12 @@ export const MESSAGES = {
 } as const;
 
 export function isManaged(ui: LoginUi): boolean {
-  return ui === 'managed' || ui === 'managed-two-step' || ui === 'managed-two-page';
+  return ui === 'managed' || ui === 'managed-two-step' || ui === 'managed-two-page' || isCloudscape(ui);
+}
+
+/** Managed login drawn by the Cloudscape bundle rather than by hand-written HTML. */
+export function isCloudscape(ui: LoginUi): boolean {
+  return ui === 'managed-cloudscape' || ui === 'managed-cloudscape-one-step';
 }
 
 /** The message for a failed sign-in, in the screen's language. */

@@ -8,11 +8,29 @@ export type { Lang } from './i18n.js';
  *   the two-step one drawing its steps client-side and posting once;
  * - `managed-two-page`: managed login whose username and password steps are
  *   separate pages posting to their own paths (/login, then /login/password);
- * - `conventional`: a generic server-rendered form unlike either Cognito UI.
+ * - `conventional`: a generic server-rendered form unlike either Cognito UI;
+ * - `managed-cloudscape`: managed login built with the real Cloudscape components (React), the
+ *   username step pre-rendered and hydrated, every later step drawn in the browser after a fetch;
+ *   `managed-cloudscape-one-step` asks username and password together on that first step.
  */
-export type LoginUi = 'classic' | 'managed' | 'managed-two-step' | 'managed-two-page' | 'conventional';
+export type LoginUi =
+  | 'classic'
+  | 'managed'
+  | 'managed-two-step'
+  | 'managed-two-page'
+  | 'conventional'
+  | 'managed-cloudscape'
+  | 'managed-cloudscape-one-step';
 
-export const LOGIN_UIS: readonly LoginUi[] = ['classic', 'managed', 'managed-two-step', 'managed-two-page', 'conventional'];
+export const LOGIN_UIS: readonly LoginUi[] = [
+  'classic',
+  'managed',
+  'managed-two-step',
+  'managed-two-page',
+  'conventional',
+  'managed-cloudscape',
+  'managed-cloudscape-one-step',
+];
 
 /** What is asked after the password: a TOTP code, a code by SMS or e-mail, or enrolment of an authenticator. */
 export type UserMfa = 'totp' | 'sms' | 'email' | 'setup';
@@ -49,8 +67,17 @@ export interface MockFaults {
   accessDenied?: boolean;
   selectorDrift?: boolean;
   token500?: boolean;
-  /** The login form is inert, then drawn again empty, this long after load. */
+  /**
+   * The login form is inert, then drawn again empty, this long after load (the Cloudscape view:
+   * hydrated this late, so what was typed before is not in React's state).
+   */
   lateHydrationMs?: number;
+  /** Cloudscape view: a refused password stays in its field (default: the field is cleared). */
+  passwordKept?: boolean;
+  /** Cloudscape view: refusals under the field (FormField errorText), not in the form's error Alert. */
+  errorAsField?: boolean;
+  /** Cloudscape view: "Forgot password?" on the password step, not on the username step. */
+  forgotOnStep2?: boolean;
   /** The first load of /login in a browser draws no form; a reload does. */
   blankFirstRender?: boolean;
   /** GET /v1.0/me refuses every token (401) or fails (500) */

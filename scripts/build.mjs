@@ -10,7 +10,7 @@
  * so an edit rebuilds the JavaScript (about 50 ms) on the next run. An installed package ships no
  * sources and no build script, and runs its dist/ as packed.
  *
- *   node scripts/build.mjs           JavaScript, when stale
+ *   node scripts/build.mjs           JavaScript (and dist/cloudscape/, scripts/build-cloudscape.mjs), when stale
  *   node scripts/build.mjs --types   JavaScript when stale, and the .d.ts files
  *   node scripts/build.mjs --clean --types   from scratch (prepare, so `npm pack` never packs a chunk
  *                                    or type file of an older build)
@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureCloudscapeBundle } from './build-cloudscape.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -74,7 +75,9 @@ const PRUNE_AFTER_MS = 60 * 60 * 1000;
 export async function ensureBuild({ clean = false } = {}) {
   const wanted = fingerprint();
   if (clean) rmSync(DIST, { recursive: true, force: true });
-  else if (existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === wanted) return false;
+  // The Cloudscape view's browser bundle keeps its own fingerprint: it is rebuilt only when its sources change.
+  const bundled = await ensureCloudscapeBundle(ROOT, { clean });
+  if (!clean && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === wanted) return bundled;
   await buildJavaScript(wanted);
   return true;
 }

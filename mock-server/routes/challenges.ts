@@ -5,7 +5,7 @@ import { csrfValid, issueCsrfToken } from '../csrf.js';
 import { CHALLENGE_PATHS, type Challenge, type SignInFlow } from '../flows.js';
 import { isFormEncoded, readForm, redirect, sendHtml, sendJson } from '../http.js';
 import { MANAGED_TEXTS, type Lang } from '../i18n.js';
-import { failureMessage, isManaged, signIn } from '../sign-in.js';
+import { failureMessage, isCloudscape, isManaged, signIn } from '../sign-in.js';
 import {
   classicDeliveredCodePage,
   classicMfaSetupPage,
@@ -21,24 +21,27 @@ import {
   managedPasskeyOfferPage,
   managedTotpPage,
 } from '../views/managed-challenges.js';
+import { cloudscapeLoginPage } from '../views/cloudscape-login.js';
 import { managedLoginPage } from '../views/managed-login.js';
-import { loginView, refuseCsrf, screenLang } from './login.js';
+import { loginView, refuseCsrf, screenHeaders, screenLang } from './login.js';
 import type { Route } from './route.js';
-import { afterPassword, challengeLocation, completeSignIn, goTo, wantsJson } from './sign-in-flow.js';
+import {
+  afterPassword,
+  challengeDetails,
+  challengeLocation,
+  completeSignIn,
+  goTo,
+  goToChallenge,
+  MASKED_PHONE,
+  maskedEmail,
+  wantsJson,
+} from './sign-in-flow.js';
 
 /*
  * The screens between the username and the callback. One browser has at most one
  * sign-in in progress (the flow cookie); every screen checks it is the current one
  * and sends the browser to the right one otherwise, as a server-driven flow would.
  */
-
-/** Where codes "went": masked like Cognito masks them. */
-function maskedEmail(username: string): string {
-  const at = username.indexOf('@');
-  if (at <= 0) return `${username.charAt(0)}***@e***`;
-  return `${username.charAt(0)}***@${username.charAt(at + 1)}***`;
-}
-const MASKED_PHONE = '+*******0123';
 
 interface Screen {
   req: IncomingMessage;
@@ -57,6 +60,11 @@ function render(s: Screen, error?: string): string {
   const base = { action, csrfToken, ...(error === undefined ? {} : { error }) };
   const managed = { ...base, lang };
   const classic = !isManaged(ctx.loginUi);
+  if (isCloudscape(ctx.loginUi)) {
+    // Drawn by the browser bundle, as after a fetch; the server sends the skeleton and what the step shows.
+    const details = challengeDetails(challenge, flow);
+    return cloudscapeLoginPage({ lang, rawQuery, csrfToken, step: challenge, action, faults: ctx.faults, ...details, ...(error === undefined ? {} : { error }) });
+  }
   switch (challenge) {
     case 'password':
       return managedLoginPage({ ...loginView(req, res, ctx, rawQuery, lang, error), action, username: flow.username }, 'password');
@@ -83,14 +91,14 @@ function render(s: Screen, error?: string): string {
 
 function refuse(s: Screen, json: boolean, error: string): void {
   if (json) return sendJson(s.res, 400, { error });
-  sendHtml(s.res, 200, render(s, error));
+  sendHtml(s.res, 200, render(s, error), screenHeaders(s.ctx));
 }
 
 /** The current screen is passed: on to the next, or to the callback. */
 function advance(s: Screen, request: AuthorizeRequest, json: boolean): void {
   s.flow.pending.shift();
   const next = s.flow.pending[0];
-  if (next !== undefined) return goTo(s.res, json, challengeLocation(next, s.rawQuery));
+  if (next !== undefined) return goToChallenge(s.res, json, next, s.flow);
   s.ctx.flows.end(s.req, s.res);
   return completeSignIn(s.res, s.ctx, request, s.flow.username, json);
 }
@@ -136,7 +144,7 @@ function handle(s: Screen, request: AuthorizeRequest, json: boolean, form: URLSe
       if (method === 'EMAIL_OTP' || method === 'SMS_OTP') {
         // A code instead of the password: the rest of the flow is that code.
         flow.pending = [method === 'EMAIL_OTP' ? 'email' : 'sms'];
-        return goTo(s.res, json, challengeLocation(flow.pending[0] ?? 'email', s.rawQuery));
+        return goToChallenge(s.res, json, flow.pending[0] ?? 'email', flow);
       }
       if (method === 'WEB_AUTHN') return refuse(s, json, t.passkeyUnavailable);
       return refuse(s, json, t.somethingWrong);
@@ -177,7 +185,7 @@ function challengeRoute(path: string): Route {
       if (flow === undefined || current === undefined) return redirect(res, `/login?${rawQuery}`);
       if (!isCurrent(flow)) return redirect(res, challengeLocation(current, rawQuery));
       const lang = screenLang(req, res, ctx, query);
-      sendHtml(res, 200, render({ req, res, ctx, rawQuery, flow, challenge: current, lang }));
+      sendHtml(res, 200, render({ req, res, ctx, rawQuery, flow, challenge: current, lang }), screenHeaders(ctx));
     },
     POST: async (req, res, { rawQuery, query }, ctx) => {
       const json = wantsJson(req);

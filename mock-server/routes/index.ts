@@ -8,6 +8,7 @@ import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
 import { meRoute } from './me.js';
 import type { Route } from './route.js';
+import { STATIC_ROUTES } from './static.js';
 import { tokenRoute } from './token.js';
 import { jwksRoute, openidConfigurationRoute } from './well-known.js';
 
@@ -25,4 +26,5 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/.well-known/jwks.json': jwksRoute,
   '/.well-known/openid-configuration': openidConfigurationRoute,
   '/v1.0/me': meRoute,
+  ...STATIC_ROUTES,
 };

@@ -6,13 +6,14 @@ import { csrfValid, issueCsrfToken } from '../csrf.js';
 import type { Challenge } from '../flows.js';
 import { appendSetCookie, isFormEncoded, parseCookies, readForm, redirect, sendHtml, sendJson, serializeCookie } from '../http.js';
 import { resolveLang, type Lang } from '../i18n.js';
-import { failureMessage, isManaged, signIn } from '../sign-in.js';
+import { failureMessage, isCloudscape, isManaged, signIn } from '../sign-in.js';
 import { classicLoginPage } from '../views/classic-login.js';
 import { blankLoginPage, conventionalLoginPage } from '../views/conventional-login.js';
 import { serverErrorPage } from '../views/error-pages.js';
 import type { LoginView } from '../views/login-view.js';
+import { CLOUDSCAPE_PAGE_HEADERS, cloudscapeLoginPage } from '../views/cloudscape-login.js';
 import { managedLoginPage } from '../views/managed-login.js';
-import { afterPassword, challengeLocation, goTo, wantsJson } from './sign-in-flow.js';
+import { afterPassword, goTo, goToChallenge, wantsJson } from './sign-in-flow.js';
 import type { Route } from './route.js';
 
 /** Set by the blank-first-render fault once a browser has seen its blank first load. */
@@ -20,7 +21,7 @@ const RENDERED_COOKIE = 'login-rendered';
 
 /** The username is asked alone (and posted to /login) before the password. */
 function identifierFirst(ctx: ServerContext): boolean {
-  return ctx.loginUi === 'managed-two-page' || (isManaged(ctx.loginUi) && ctx.pool.signInChoice);
+  return ctx.loginUi === 'managed-two-page' || ctx.loginUi === 'managed-cloudscape' || (isManaged(ctx.loginUi) && ctx.pool.signInChoice);
 }
 
 function renderLoginScreen(ctx: ServerContext, view: LoginView): string {
@@ -35,7 +36,23 @@ function renderLoginScreen(ctx: ServerContext, view: LoginView): string {
       return managedLoginPage(view, identifierFirst(ctx) ? 'identifier' : 'two-step');
     case 'managed-two-page':
       return managedLoginPage(view, 'identifier');
+    case 'managed-cloudscape':
+    case 'managed-cloudscape-one-step':
+      return cloudscapeLoginPage({
+        lang: view.lang,
+        rawQuery: view.rawQuery,
+        csrfToken: view.csrfToken,
+        step: identifierFirst(ctx) ? 'identifier' : 'sign-in',
+        action: `/login?${view.rawQuery}`,
+        faults: ctx.faults,
+        ...(view.error === undefined ? {} : { error: view.error }),
+      });
   }
+}
+
+/** Headers a login screen is sent with: the Cloudscape view's scripts all come from this origin. */
+export function screenHeaders(ctx: ServerContext): Readonly<Record<string, string>> {
+  return isCloudscape(ctx.loginUi) ? CLOUDSCAPE_PAGE_HEADERS : {};
 }
 
 /** The language the screens of this request speak: managed login only, the others are English. */
@@ -71,7 +88,7 @@ function showLoginScreen(
   lang: Lang,
   error?: string,
 ): void {
-  sendHtml(res, 200, renderLoginScreen(ctx, loginView(req, res, ctx, rawQuery, lang, error)));
+  sendHtml(res, 200, renderLoginScreen(ctx, loginView(req, res, ctx, rawQuery, lang, error)), screenHeaders(ctx));
 }
 
 /** Cognito answers a missing or stale CSRF token with its error page, not a bare 403. */
@@ -125,8 +142,8 @@ export const loginRoute: Route = {
       // Unknown users go on too: the next screen must not reveal which accounts exist.
       const pending: Challenge[] = ctx.pool.signInChoice ? ['choice', 'password'] : ['password'];
       ctx.flows.end(req, res);
-      ctx.flows.start(res, { rawQuery, username, pending, authTime: undefined });
-      return goTo(res, json, challengeLocation(pending[0] ?? 'password', rawQuery));
+      const flow = ctx.flows.start(res, { rawQuery, username, pending, authTime: undefined });
+      return goToChallenge(res, json, pending[0] ?? 'password', flow);
     }
 
     if (ctx.loginUi === 'classic' && !form.get('cognitoAsfData')) {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthorizeRequest } from '../authorize-request.js';
 import { callbackLocation } from '../callback.js';
 import { SESSION_COOKIE, type ServerContext } from '../context.js';
-import { CHALLENGE_PATHS, type Challenge } from '../flows.js';
+import { CHALLENGE_PATHS, type Challenge, type SignInFlow } from '../flows.js';
 import { appendSetCookie, redirect, sendJson, serializeCookie } from '../http.js';
 import { Secret } from 'otpauth';
 
@@ -19,6 +19,46 @@ export function goTo(res: ServerResponse, json: boolean, location: string, statu
 
 export function challengeLocation(challenge: Challenge, rawQuery: string): string {
   return `${CHALLENGE_PATHS[challenge]}?${rawQuery}`;
+}
+
+/** Where codes "went": masked like Cognito masks them. */
+export function maskedEmail(username: string): string {
+  const at = username.indexOf('@');
+  if (at <= 0) return `${username.charAt(0)}***@e***`;
+  return `${username.charAt(0)}***@${username.charAt(at + 1)}***`;
+}
+export const MASKED_PHONE = '+*******0123';
+
+/** What a script that draws the next screen itself needs to know about it. */
+export function challengeDetails(challenge: Challenge, flow: Pick<SignInFlow, 'username' | 'setupSecret'>): Record<string, string> {
+  switch (challenge) {
+    case 'password':
+      return { username: flow.username };
+    case 'mfa-setup':
+      return { setupKey: flow.setupSecret ?? '' };
+    case 'sms':
+      return { destination: MASKED_PHONE };
+    case 'email':
+      return { destination: maskedEmail(flow.username) };
+    default:
+      return {};
+  }
+}
+
+/**
+ * On to a challenge screen: a redirect for a form POST; for a script, its location plus which
+ * screen it is and what it shows, so a client-rendered app (the Cloudscape view) draws it without
+ * loading the page.
+ */
+export function goToChallenge(
+  res: ServerResponse,
+  json: boolean,
+  challenge: Challenge,
+  flow: Pick<SignInFlow, 'rawQuery' | 'username' | 'setupSecret'>,
+): void {
+  const location = challengeLocation(challenge, flow.rawQuery);
+  if (!json) return redirect(res, location);
+  return sendJson(res, 200, { redirect: location, challenge, ...challengeDetails(challenge, flow) });
 }
 
 /** Signed in: the session cookie, then the callback with a fresh code. */
@@ -63,12 +103,12 @@ export function afterPassword(
   const pending = challengesAfterPassword(ctx, username);
   const first = pending[0];
   if (first === undefined) return completeSignIn(res, ctx, request, username, json);
-  ctx.flows.start(res, {
+  const flow = ctx.flows.start(res, {
     rawQuery: request.rawQuery,
     username,
     pending,
     authTime: ctx.now(),
     ...(pending.includes('mfa-setup') ? { setupSecret: new Secret({ size: 20 }).base32 } : {}),
   });
-  return goTo(res, json, challengeLocation(first, request.rawQuery));
+  return goToChallenge(res, json, first, flow);
 }

@@ -67,7 +67,7 @@ test.describe('credentials', () => {
 });
 
 /** The embedded server's sentences, per language of its managed login (the classic UI is English only). */
-const INCORRECT: Record<Lang, string> = {
+const INCORRECT: Record<Extract<Lang, 'en' | 'ko' | 'ja'>, string> = {
   en: 'Incorrect username or password.',
   ko: '사용자 이름 또는 비밀번호가 잘못되었습니다.',
   ja: 'ユーザー名またはパスワードが正しくありません。',
@@ -90,7 +90,7 @@ test.describe('credentials: the embedded server\'s exact answers', { tag: '@loca
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
-  for (const lang of Object.keys(INCORRECT) as Lang[]) {
+  for (const lang of Object.keys(INCORRECT) as Array<keyof typeof INCORRECT>) {
     for (const loginUi of ['managed', 'managed-two-page'] as const) {
       test(`${loginUi} login in ${lang}: an unknown user is told "${INCORRECT[lang]}"`, async ({ localTarget, signInForCode, loginPage }) => {
         const { config } = await localTarget({ loginUi, loginLang: lang });

@@ -53,7 +53,7 @@ test.describe('forgot password: the embedded server\'s screens', { tag: '@local-
     expect(url.searchParams.get('state')).not.toBeNull();
   });
 
-  const MANAGED_LINK: Record<Lang, string> = { en: 'Forgot password?', ko: '비밀번호를 잊으셨나요?', ja: 'パスワードをお忘れですか?' };
+  const MANAGED_LINK: Record<Extract<Lang, 'en' | 'ko' | 'ja'>, string> = { en: 'Forgot password?', ko: '비밀번호를 잊으셨나요?', ja: 'パスワードをお忘れですか?' };
   for (const [lang, text] of Object.entries(MANAGED_LINK) as Array<[Lang, string]>) {
     for (const loginUi of ['managed', 'managed-two-step', 'managed-two-page'] as LoginUi[]) {
       test(`${loginUi} in ${lang}: "${text}" leads to a reset screen the page object recognises`, async ({ localTarget, openLoginScreen, forgotPasswordPage, page }) => {

@@ -20,6 +20,8 @@ const REPORTED_SHAPE: Record<LoginUi, LoginShape> = {
   'managed-two-step': 'managed-two-step',
   'managed-two-page': 'managed-two-step',
   conventional: 'managed',
+  'managed-cloudscape': 'managed-two-step',
+  'managed-cloudscape-one-step': 'managed',
 };
 
 for (const shape of LOGIN_UIS) {
