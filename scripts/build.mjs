@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureRecogniserBundle } from './recogniser-bundle.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -72,6 +73,8 @@ const PRUNE_AFTER_MS = 60 * 60 * 1000;
 
 /** Rebuilds dist/'s JavaScript when any source changed since the last build; returns whether it did. */
 export async function ensureBuild({ clean = false } = {}) {
+  // The in-page recogniser first: its generated module is one of the sources fingerprinted below.
+  await ensureRecogniserBundle();
   const wanted = fingerprint();
   if (clean) rmSync(DIST, { recursive: true, force: true });
   else if (existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === wanted) return false;
