@@ -112,7 +112,8 @@ function wordedErrors(walk: Walk, words: Words): Found[] {
     if (!/^(P|DIV|SPAN|LI|STRONG|B|FONT|TD|EM)$/.test(el.tagName) || el.children.length > 2 || el.closest('label, button, a, form label')) continue;
     const text = clean(el.textContent);
     if (text === '' || text.length > 100) continue;
-    if ((words.errorIncorrect.test(text) || words.errorLocked.test(text) || words.errorCodeUsed.test(text) || words.errorCodeMismatch.test(text)) && isVisible(el)) {
+    // Refusals only: lockout words ("locked", "ロック", "잠금") also describe a screen lock in ordinary sentences.
+    if ((words.errorIncorrect.test(text) || words.errorCodeMismatch.test(text)) && isVisible(el)) {
       found.push({ text, source: 'words', rank: RANK.words });
       break;
     }

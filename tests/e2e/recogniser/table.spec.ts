@@ -33,7 +33,7 @@ async function reportedRoles(page: Page, look: Look): Promise<string[]> {
   const reported: string[] = [];
   const check = async (role: string, handle: string): Promise<void> => {
     const element = byHandle(page, handle);
-    const mark = (await element.getAttribute('data-expect', { timeout: 2_000 })) ?? '';
+    const mark = (await element.getAttribute('data-expect', { timeout: 10_000 })) ?? '';
     reported.push(mark.split(/\s+/).includes(role) ? role : `${role} on an element marked "${mark}" (${await element.evaluate((el) => el.outerHTML.slice(0, 100))})`);
   };
   for (const role of ROLES) {
