@@ -71,7 +71,8 @@ export function readErrors(walk: Walk, words: Words): ErrorState {
       // Off-screen live regions (Cloudscape announces errors through one) count by their text content.
       const text = clean(el.textContent);
       fingerprint.push(`l${text.slice(0, 120)}`);
-      if (text !== '' && (live === 'assertive' || isErrorWorded(text, words))) consider(text, 'live', false);
+      // Live regions announce progress too ("Code sent", "3 results"): only error words make one an error.
+      if (text !== '' && isErrorWorded(text, words)) consider(text, 'live', false);
       else if (text !== '' && words.loading.test(text) && text.length <= 120) busy = true;
       continue;
     }

@@ -69,7 +69,7 @@ test.describe('the recogniser in the page', { tag: '@local-only' }, () => {
     expect(password).toBeDefined();
     await byHandle(page, username ?? '').fill('alex@example.com');
     expect((await readBack(page, [username ?? '', password ?? ''])).lengths).toEqual([16, 0]);
-    expect(await page.frameLocator('iframe').locator('#u').inputValue()).toBe('alex@example.com');
+    await expect(page.frameLocator('iframe').locator('#u')).toHaveValue('alex@example.com');
   });
 
   test('an error box that fills in later: pending first, then the error, and the fingerprint moves', async ({ page }) => {
