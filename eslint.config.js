@@ -14,7 +14,7 @@ const NO_LIB_IMPORTS = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'test-results/', 'playwright-report/', 'allure-results/', 'allure-report/', 'reports/'] },
+  { ignores: ['node_modules/', 'dist/', 'pages/recogniser/generated/', 'test-results/', 'playwright-report/', 'allure-results/', 'allure-report/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

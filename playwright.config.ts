@@ -7,6 +7,10 @@ import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './lib/journey/browser.js';
 import { EMBEDDED_URL_VARIABLE, describeTarget, loadConfig } from './lib/config/config.js';
+import { ensureRecogniserBundle } from './scripts/recogniser-bundle.mjs';
+
+// Tests import pages/recognise.ts from the sources: its in-page bundle must be as new as they are.
+await ensureRecogniserBundle();
 
 const config = loadConfig();
 const isCI = Boolean(process.env.CI);

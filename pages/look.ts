@@ -77,6 +77,16 @@ export interface Look {
     oneTimeCode: boolean;
     /** a consent / authorize-this-app page */
     consent: boolean;
+    /** @deprecated read codeChannel: an SMS sentence is on screen (kept until the journey reads codeChannel) */
+    sms?: boolean;
+    /** @deprecated read codeChannel: an e-mail code sentence is on screen */
+    emailCode?: boolean;
+    /** @deprecated read codeChannel: "we sent a code" in some words */
+    codeSent?: boolean;
+    /** @deprecated read codeChannel: a masked e-mail address is shown */
+    sentToEmail?: boolean;
+    /** @deprecated read codeChannel: a masked phone number is shown */
+    sentToPhone?: boolean;
   };
   /** anything a person could act on: a visible field, button or link */
   drawn: boolean;

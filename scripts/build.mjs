@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCloudscapeBundle } from './build-cloudscape.mjs';
+import { ensureRecogniserBundle } from './recogniser-bundle.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -73,6 +74,8 @@ const PRUNE_AFTER_MS = 60 * 60 * 1000;
 
 /** Rebuilds dist/'s JavaScript when any source changed since the last build; returns whether it did. */
 export async function ensureBuild({ clean = false } = {}) {
+  // The in-page recogniser first: its generated module is one of the sources fingerprinted below.
+  await ensureRecogniserBundle();
   const wanted = fingerprint();
   if (clean) rmSync(DIST, { recursive: true, force: true });
   // The Cloudscape view's browser bundle keeps its own fingerprint: it is rebuilt only when its sources change.
