@@ -31,7 +31,12 @@ export async function ensureCloudscapeBundle(root, { clean = false } = {}) {
     rmSync(join(staging, 'prerender.cjs'), { force: true });
     // Swapped in whole: a server reading the old bundle keeps what it already loaded.
     rmSync(out, { recursive: true, force: true });
-    renameSync(staging, out);
+    try {
+      renameSync(staging, out);
+    } catch (error) {
+      // Another process (a parallel test worker) swapped in the same build first.
+      if (!(existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted)) throw error;
+    }
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

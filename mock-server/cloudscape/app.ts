@@ -39,6 +39,8 @@ interface StepProps {
   screen: Screen;
   /** Posts the step's fields; resolves with the refusal to show, or undefined when the app moved on. */
   submit: (fields: Record<string, string>) => Promise<string | undefined>;
+  /** A refusal the server put in the page itself (a form posted without script). */
+  initialError: string | null;
 }
 
 /** A refusal goes to the form (Form errorText, an error Alert) or under a field, as the page is set up. */
@@ -95,14 +97,14 @@ function StepLayout(props: LayoutProps): ReactNode {
 }
 
 /** Runs a step's POST and keeps its busy flag and refusal. */
-function useStepSubmit(submit: StepProps['submit']): {
+function useStepSubmit(submit: StepProps['submit'], initialError: string | null): {
   busy: boolean;
   error: string | null;
   setError: (error: string | null) => void;
   run: (fields: Record<string, string>, onRefused?: () => void) => void;
 } {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const run = (fields: Record<string, string>, onRefused?: () => void): void => {
     if (busy) return;
     setBusy(true);
@@ -119,15 +121,15 @@ function useStepSubmit(submit: StepProps['submit']): {
 }
 
 /** Username (and, on the one-step page, password) on the first step. */
-function FirstStep({ config, screen, submit, initialError }: StepProps & { initialError: string | null }): ReactNode {
+function FirstStep({ config, screen, submit, initialError }: StepProps): ReactNode {
   const t = config.texts;
   const oneStep = screen.step === 'sign-in';
   const drift = config.behaviour.selectorDrift;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
-  const { busy, error, run } = useStepSubmit(submit);
-  const shown = placeError(config, error ?? initialError);
+  const { busy, error, run } = useStepSubmit(submit, initialError);
+  const shown = placeError(config, error);
   const usernameInput: InputProps & { name?: string } = drift
     ? { name: 'login_identifier', value: username, autoComplete: false, onChange: (e) => setUsername(e.detail.value) }
     : { name: 'username', type: 'email', value: username, autoComplete: 'username', onChange: (e) => setUsername(e.detail.value) };
@@ -162,10 +164,10 @@ function FirstStep({ config, screen, submit, initialError }: StepProps & { initi
 }
 
 /** The password step, drawn in the browser after "Next". */
-function PasswordStep({ config, screen, submit }: StepProps): ReactNode {
+function PasswordStep({ config, screen, submit, initialError }: StepProps): ReactNode {
   const t = config.texts;
   const [password, setPassword] = useState('');
-  const { busy, error, run } = useStepSubmit(submit);
+  const { busy, error, run } = useStepSubmit(submit, initialError);
   const shown = placeError(config, error);
   const onSubmit = (): void =>
     run({ password }, () => {
@@ -191,10 +193,10 @@ function PasswordStep({ config, screen, submit }: StepProps): ReactNode {
 }
 
 /** A one-time code: TOTP, a code sent by SMS or e-mail, or the first code of a new authenticator. */
-function CodeStep({ config, screen, submit }: StepProps): ReactNode {
+function CodeStep({ config, screen, submit, initialError }: StepProps): ReactNode {
   const t = config.texts;
   const [code, setCode] = useState('');
-  const { busy, error, run } = useStepSubmit(submit);
+  const { busy, error, run } = useStepSubmit(submit, initialError);
   const shown = placeError(config, error);
   const destination = screen.destination ?? '';
   const heading: Record<string, [string, string]> = {
@@ -216,11 +218,11 @@ function CodeStep({ config, screen, submit }: StepProps): ReactNode {
   );
 }
 
-function NewPasswordStep({ config, submit }: StepProps): ReactNode {
+function NewPasswordStep({ config, submit, initialError }: StepProps): ReactNode {
   const t = config.texts;
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const { busy, error, run } = useStepSubmit(submit);
+  const { busy, error, run } = useStepSubmit(submit, initialError);
   const shown = placeError(config, error);
   return h(
     StepLayout,
@@ -242,10 +244,10 @@ function NewPasswordStep({ config, submit }: StepProps): ReactNode {
 }
 
 /** Choice-based sign-in: the methods as Tiles, values named after Cognito's challenges. */
-function ChoiceStep({ config, submit }: StepProps): ReactNode {
+function ChoiceStep({ config, submit, initialError }: StepProps): ReactNode {
   const t = config.texts;
   const [method, setMethod] = useState<string | null>(null);
-  const { busy, error, run } = useStepSubmit(submit);
+  const { busy, error, run } = useStepSubmit(submit, initialError);
   const items = [
     { value: 'PASSWORD', label: t.choicePassword },
     { value: 'EMAIL_OTP', label: t.choiceEmail },
@@ -260,9 +262,9 @@ function ChoiceStep({ config, submit }: StepProps): ReactNode {
 }
 
 /** The offer to add a passkey; "Not now" goes on to the application. */
-function PasskeyOfferStep({ config, submit }: StepProps): ReactNode {
+function PasskeyOfferStep({ config, submit, initialError }: StepProps): ReactNode {
   const t = config.texts;
-  const { busy, error, run } = useStepSubmit(submit);
+  const { busy, error, run } = useStepSubmit(submit, initialError);
   const notNow = h(Button, { variant: 'link', formAction: 'none', disabled: busy, onClick: () => run({ action: 'skip' }) }, t.passkeyNotNow);
   return h(
     StepLayout,
@@ -339,13 +341,15 @@ export function LoginApp({ config, messages }: LoginAppProps): ReactNode {
     return undefined;
   };
 
+  // The page's own refusal belongs to the step the page opened on.
+  const initialError = screen.action === config.action ? (config.error ?? null) : null;
   let body: ReactNode;
   if (leaving) body = h(Box, { textAlign: 'center', padding: 'xxl' }, h(Spinner, { size: 'large' }));
   else if (screen.step === 'identifier' || screen.step === 'sign-in') {
-    body = h(FirstStep, { config, screen, submit, initialError: config.error ?? null });
+    body = h(FirstStep, { config, screen, submit, initialError });
   } else {
     // Keyed by step, so a step reached twice (a code after a code) starts with empty fields.
-    body = h(STEPS[screen.step], { key: `${screen.step}:${screen.action}`, config, screen, submit });
+    body = h(STEPS[screen.step], { key: `${screen.step}:${screen.action}`, config, screen, submit, initialError });
   }
   return h(I18nProvider, { locale: config.lang, messages, children: h('main', { className: 'login-page' }, body) });
 }

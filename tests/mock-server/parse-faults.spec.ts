@@ -17,6 +17,9 @@ test.describe('parseFaults', () => {
       'me-401',
       'me-500',
       'wrong-iss',
+      'password-kept',
+      'error-as-field',
+      'forgot-on-step2',
     ]);
   });
 

@@ -54,7 +54,7 @@ test('defaults: classic, en, no challenges', () => {
 
 for (const [variable, value, message] of [
   ['MOCK_LOGIN_UI', 'fancy', /expected one of classic, managed, managed-two-step, managed-two-page, conventional/],
-  ['MOCK_LOGIN_LANG', 'de', /expected one of en, ko, ja/],
+  ['MOCK_LOGIN_LANG', 'fi', /expected one of en, ko, ja, de, es, fr, id, it, pt-BR, zh-CN, zh-TW/],
   ['MOCK_USER_MFA', 'fax', /expected one of totp, sms, email, setup/],
   ['MOCK_USER_STATUS', 'LOCKED', /expected one of CONFIRMED, FORCE_CHANGE_PASSWORD/],
   ['MOCK_UNKNOWN_CLIENT_ERROR', 'Not An Error', /OAuth error code/],
