@@ -1,6 +1,6 @@
 /**
  * The harness as other projects get it: packed (`npm pack`, which builds dist/ from scratch through
- * `prepare`), installed from the tarball into a fresh `npm init -y` project, then used through its
+ * `prepack`), installed from the tarball into a fresh `npm init -y` project, then used through its
  * `bin` and as a library from plain .mjs and from .ts under tsx. Dependencies come from the registry
  * (or npm's cache), as for any user.
  */
@@ -26,13 +26,14 @@ test.describe.serial('the installed package', () => {
   let scratch = '';
   let consumer = '';
   let files: string[] = [];
+  let installWarnings: string[] = [];
   const inConsumer = (command: string, args: string[]) => run(command, args, cleanEnv(), 60_000, consumer);
 
   test.beforeAll(async () => {
     // npm pack (a clean build with types) and npm install: a minute or more on a loaded machine.
     test.setTimeout(240_000);
     scratch = mkdtempSync(join(tmpdir(), 'harness-package-'));
-    // Packed from a copy of the sources: `prepare` rebuilds dist/ from scratch, which must not pull
+    // Packed from a copy of the sources: `prepack` rebuilds dist/ from scratch, which must not pull
     // the build from under commands other tests run from this checkout meanwhile.
     const source = join(scratch, 'source');
     const skip = new Set(['node_modules', 'dist', '.git', 'test-results', 'playwright-report', 'allure-results', 'allure-report', 'reports', 'health-artifacts']);
@@ -48,6 +49,7 @@ test.describe.serial('the installed package', () => {
     expect((await npm(['init', '-y'], consumer)).exitCode).toBe(0);
     const install = await npm(['install', join(scratch, packed?.filename ?? 'missing.tgz')], consumer);
     expect(install.exitCode, install.stderr).toBe(0);
+    installWarnings = `${install.stdout}\n${install.stderr}`.split('\n').filter((line) => /^npm (warn|WARN)/.test(line));
   });
 
   test.afterAll(() => {
@@ -56,8 +58,29 @@ test.describe.serial('the installed package', () => {
 
   test('the tarball holds what runs: bin, built JavaScript and types, no sources, tests or workflows', () => {
     expect(files).toEqual(expect.arrayContaining(['bin/rayteams-login.mjs', 'dist/index.js', 'dist/commands/get-code.js', 'dist/types/lib/index.d.ts', 'package.json', 'README.md']));
-    expect(files.filter((file) => /^(\.github|\.ci|scripts|lib|pages|mock-server|fixtures|monitoring)\/|(^|\/)tests?\/|\.spec\.|\.map$|^dist\/setup\.js$/.test(file))).toEqual([]);
+    expect(files.filter((file) => /^(\.github|\.ci|scripts|lib|pages|mock-server|fixtures|action)\/|(^|\/)tests?\/|\.spec\.|\.map$|^dist\/setup\.js$/.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('the manifest is fit to publish: a license with its file, the repository, no install-time script, runtime dependencies only', () => {
+    const installed = join(consumer, 'node_modules', 'rayteams-login-harness');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<string, unknown> & { scripts?: Record<string, string>; dependencies?: Record<string, string>; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.license).toBe('MIT');
+    expect(manifest.repository).toEqual({ type: 'git', url: 'git+https://github.com/rayteams/login-harness.git' });
+    expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} RayTeams login harness authors\n/);
+    // npm runs (or, since npm 11, warns about) these on install; the tarball ships no build to run them with.
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script], script).toBeUndefined();
+    // dist/ imports neither: Allure is the test suite's reporter, @playwright/test only lends its types.
+    expect(Object.keys(manifest.dependencies ?? {})).not.toContain('allure-playwright');
+    expect(Object.keys(manifest.dependencies ?? {})).not.toContain('@playwright/test');
+    expect(manifest.peerDependencies?.['@playwright/test']).toBeDefined();
+    expect(manifest.peerDependenciesMeta?.['@playwright/test']?.optional).toBe(true);
+    expect(installWarnings).toEqual([]);
+  });
+
+  test('the monitoring kit is inside: alert rules, their promtool tests and the dashboard', () => {
+    expect(files).toEqual(expect.arrayContaining(['monitoring/prometheus/login-health.rules.yml', 'monitoring/prometheus/login-health.rules.test.yml', 'monitoring/grafana/login-health.dashboard.json', 'LICENSE']));
   });
 
   test('npx rayteams-login get-code prints a code from the embedded server; every subcommand has --help and --version', async () => {
