@@ -4,21 +4,14 @@
  * `bin` and as a library from plain .mjs and from .ts under tsx. Dependencies come from the registry
  * (or npm's cache), as for any user.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
-import { cleanEnv, run, type CliRun } from './run-cli.js';
+import { npm, packHarness, ROOT } from './pack.js';
+import { cleanEnv, run } from './run-cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const NPM_CLI = process.env.npm_execpath && /\.[cm]?js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
-
-/** npm with this node where npm's own script is known (no shell on Windows), else npm from PATH. */
-function npm(args: string[], cwd: string, timeoutMs = 180_000): Promise<CliRun> {
-  const env = { ...cleanEnv(), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  return NPM_CLI ? run(process.execPath, [NPM_CLI, ...args], env, timeoutMs, cwd) : run('npm', args, env, timeoutMs, cwd);
-}
 
 test.describe.serial('the installed package', () => {
   // One pack and one install for the whole group: each takes several seconds.
@@ -33,21 +26,13 @@ test.describe.serial('the installed package', () => {
     // npm pack (a clean build with types) and npm install: a minute or more on a loaded machine.
     test.setTimeout(240_000);
     scratch = mkdtempSync(join(tmpdir(), 'harness-package-'));
-    // Packed from a copy of the sources: `prepack` rebuilds dist/ from scratch, which must not pull
-    // the build from under commands other tests run from this checkout meanwhile.
-    const source = join(scratch, 'source');
-    const skip = new Set(['node_modules', 'dist', '.git', 'test-results', 'playwright-report', 'allure-results', 'allure-report', 'reports', 'health-artifacts']);
-    cpSync(ROOT, source, { recursive: true, filter: (path) => !skip.has(relative(ROOT, path).split(/[\\/]/)[0] ?? '') });
-    symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'junction');
-    const pack = await npm(['pack', '--json', '--pack-destination', scratch], source);
-    expect(pack.exitCode, pack.stderr).toBe(0);
-    const [packed] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    files = packed?.files.map((file) => file.path) ?? [];
+    const packed = await packHarness(scratch);
+    files = packed.files;
 
     consumer = join(scratch, 'consumer');
     cpSync(join(ROOT, 'tests/cli/consumer'), consumer, { recursive: true });
     expect((await npm(['init', '-y'], consumer)).exitCode).toBe(0);
-    const install = await npm(['install', join(scratch, packed?.filename ?? 'missing.tgz')], consumer);
+    const install = await npm(['install', packed.tarball], consumer);
     expect(install.exitCode, install.stderr).toBe(0);
     installWarnings = `${install.stdout}\n${install.stderr}`.split('\n').filter((line) => /^npm (warn|WARN)/.test(line));
   });
