@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { readEnvironment } from '../lib/config.js';
+import { readEnvironment } from '../lib/config/config.js';
 import { isHarnessError } from '../lib/errors.js';
 import { parseShard, parseTargetsFile, shardOf, type TargetEntry } from '../lib/health/targets.js';
 

@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { test, expect } from '../../fixtures/index.js';
-import { findChromium } from '../../lib/browser.js';
+import { findChromium } from '../../lib/journey/browser.js';
 import { UUID } from './get-code-run.js';
 import { packHarness, ROOT } from './pack.js';
 import { cleanEnv } from './run-cli.js';
