@@ -120,7 +120,7 @@ export function runHealthCheck(): void {
       );
       if (values.json) process.stdout.write(overrun.map((report) => `${JSON.stringify(toHealthJson(report.result))}\n`).join(''));
       for (const report of overrun) process.stderr.write(`${summaryLine(report.result)}\n`);
-      await publishMetrics(overrun.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt })), publish, logger);
+      await publishMetrics(overrun.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt, consecutiveFailures: report.consecutiveFailures })), publish, logger);
     });
 
     const { reports, exitCode, metricsFileFailed } = await runHealthChecks(targets, {

@@ -87,7 +87,7 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
     if (launched) await (browser ?? (await launching?.catch(() => undefined)))?.close().catch(() => undefined);
     await Promise.all([...servers.values()].map((opening) => opening.then((server) => server.close()).catch(() => undefined)));
   }
-  const entries: MetricsEntry[] = reports.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt }));
+  const entries: MetricsEntry[] = reports.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt, consecutiveFailures: report.consecutiveFailures }));
   const publishErrors = await publishMetrics(entries, options, logger);
   const metricsFileFailed = publishErrors.some((error) => error.startsWith(METRICS_FILE_FAILURE));
   return { reports, exitCode: Math.max(...reports.map((report) => report.exitCode)), publishErrors, metricsFileFailed };
@@ -148,13 +148,13 @@ export function fallbackLabel(env: Readonly<Record<string, string | undefined>>)
   return 'embedded local server';
 }
 
-/** A configuration error as metrics: up 0, reason "config", the last success the state file knew. */
+/** A configuration error as metrics: up 0, reason "config", the last success and failure count the state file knew (no run, so no change). */
 export async function configErrorEntries(targets: ReadonlyArray<{ label: string; stateFile: string | undefined }>, at: Date): Promise<MetricsEntry[]> {
   return Promise.all(
     targets.map(async ({ label, stateFile }) => {
       const state = stateFile === undefined ? undefined : await readHealthState(stateFile);
       const last = state?.last_success_at;
-      return { kind: 'config', target: label, at, lastSuccessAt: last ? new Date(last) : undefined } satisfies MetricsEntry;
+      return { kind: 'config', target: label, at, lastSuccessAt: last ? new Date(last) : undefined, consecutiveFailures: state?.failures_in_a_row ?? 0 } satisfies MetricsEntry;
     }),
   );
 }
