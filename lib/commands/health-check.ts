@@ -15,7 +15,8 @@ import { configErrorEntries, DEFAULT_CONCURRENCY, fallbackLabel, publishMetrics,
 import { markdownSummary, markdownTable, summaryLine, toHealthJson } from '../health/report.js';
 import { DEFAULT_RETRY_BACKOFF_MS } from '../health/retry.js';
 import { DEFAULT_ARTIFACTS_DIR, overrunResult, publishHealthResult, type HealthReport } from '../health/run.js';
-import { loadTargets, parseShard, shardOf, stateFileFor, TargetsFileError, type Shard } from '../health/targets.js';
+import { deleteGoneTargets } from '../health/pushgateway.js';
+import { loadTargets, parseShard, parseTargetsFile, shardOf, stateFileFor, TargetsFileError, type Shard } from '../health/targets.js';
 
 const HELP = `Usage: npm run -s health-check -- [options]
 
@@ -134,6 +135,7 @@ export function runHealthCheck(): void {
       ...(publish.metricsFile !== undefined ? { metricsFile: publish.metricsFile } : {}),
       ...(pushgatewayUrl !== undefined ? { pushgatewayUrl } : {}),
     });
+    if (pushgatewayUrl !== undefined && values.targets !== undefined) await forgetGoneTargets(pushgatewayUrl, values.targets, logger);
     const results = reports.map((report) => report.result);
     if (values['summary-file'] !== undefined) {
       const [only] = results;
@@ -147,6 +149,22 @@ export function runHealthCheck(): void {
     // the error above names the file.
     return metricsFileFailed ? Math.max(exitCode, 2) : exitCode;
   }, { jsonErrors: true });
+}
+
+/**
+ * The Pushgateway serves a group until it is deleted: a target removed from the file (or renamed)
+ * would otherwise keep its last values, and its alerts, forever. Every shard knows the whole file,
+ * so each may do it; deleting twice is harmless. A failure is reported, not fatal: the login
+ * result stands.
+ */
+async function forgetGoneTargets(gatewayUrl: string, targetsFile: string, logger: { info(m: string): void; error(m: string): void }): Promise<void> {
+  try {
+    const current = new Set(parseTargetsFile(targetsFile).map((entry) => entry.name));
+    const deleted = await deleteGoneTargets(gatewayUrl, current);
+    if (deleted.length > 0) logger.info(`Pushgateway: deleted the groups of ${deleted.join(', ')}, no longer in ${targetsFile}`);
+  } catch (error) {
+    logger.error(`could not delete the Pushgateway groups of targets gone from ${targetsFile}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function safeDecode(text: string): string {
