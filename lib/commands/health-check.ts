@@ -7,7 +7,7 @@
  */
 import { appendFileChecked } from '../platform/atomic-file.js';
 import { installCancellation } from '../platform/cancellation.js';
-import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from './cli.js';
+import { BROWSER_FLAGS, commandLine, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, SHARED_EXIT_CODES_HELP } from './cli.js';
 import { ConfigError, loadConfig, readEnvironment } from '../config/config.js';
 import { HarnessError } from '../errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/flow.js';
@@ -18,7 +18,7 @@ import { DEFAULT_ARTIFACTS_DIR, overrunResult, publishHealthResult, type HealthR
 import { deleteGoneTargets } from '../health/pushgateway.js';
 import { loadTargets, parseShard, parseTargetsFile, shardOf, stateFileFor, TargetsFileError, type Shard } from '../health/targets.js';
 
-const HELP = `Usage: npm run -s health-check -- [options]
+const help = (run: string) => `Usage: ${run} [options]
 
 Signs in on the RayTeams login screen with the test account, in a fresh browser context, exchanges
 the code for tokens when OAUTH_CLIENT_SECRET is set (and, with HEALTH_API_CHECK=1, calls the user
@@ -50,7 +50,7 @@ one file per target: .health-state.<name>.json), HEALTH_API_CHECK, RAYTEAMS_API_
 
 Exit codes: 0 healthy, 1 degraded, 2 usage/config, 3 credentials rejected/locked, 4 server failed or
 refused (api_error too), 5 timeout/network, 6 contract broken (unexpected page, bad code, state
-mismatch). With several targets: the highest of their codes.`;
+mismatch), ${SHARED_EXIT_CODES_HELP} With several targets: the highest of their codes.`;
 
 /** The health-check command: parses its flags from process.argv and exits with the documented code. */
 export function runHealthCheck(): void {
@@ -70,7 +70,7 @@ export function runHealthCheck(): void {
       ...COMMON_FLAGS,
     });
     if (values.help) {
-      process.stdout.write(`${HELP}\n`);
+      process.stdout.write(`${help(commandLine('health-check'))}\n`);
       return 0;
     }
     const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);

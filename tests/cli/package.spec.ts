@@ -78,6 +78,15 @@ test.describe.serial('the installed package', () => {
       const help = await inConsumer(npx, [command, '--help']);
       expect(help.exitCode, `${command} --help`).toBe(0);
       expect(help.stdout).toMatch(/Usage/);
+      if (command !== 'mock-server') {
+        // Installed, it is the bin people type, not the npm script of a source checkout.
+        expect(help.stdout, `${command} --help`).toContain(`Usage: rayteams-login ${command} [options]`);
+        expect(help.stdout, `${command} --help`).not.toContain('npm run');
+        const exitCodes = help.stdout.slice(help.stdout.indexOf('Exit codes:'));
+        const listed = new Set([...exitCodes.matchAll(/\b(\d{1,3})\b/g)].map((m) => Number(m[1])));
+        const expected = command === 'get-code' ? [0, 2, 3, 4, 5, 6, 70, 129, 130, 143] : command === 'health-check' ? [0, 1, 2, 3, 4, 5, 6, 70, 129, 130, 143] : [0, 1, 2, 70, 129, 130, 143];
+        for (const code of expected) expect(listed.has(code), `${command} --help lists exit code ${code}`).toBe(true);
+      }
       const shown = await inConsumer(npx, [command, '--version']);
       expect(shown.stdout.trim(), `${command} --version`).toBe(version);
     }

@@ -96,7 +96,8 @@ test.describe('login-health workflow', () => {
 
   test('scans the evidence for secrets before it is uploaded; uploads nothing when the scan fails', () => {
     const scan = job.steps.find((step) => step.id === 'scan');
-    expect(scan?.run).toBe('npm run -s scan-artifacts -- --path health --path health-artifacts');
+    // Both folders exist before the scan: a --path that does not exist is a usage error (exit 2).
+    expect(scan?.run).toBe('mkdir -p health health-artifacts\nnpm run -s scan-artifacts -- --path health --path health-artifacts\n');
     expect(scan?.if).toBe('failure()');
     const check = job.steps.find((step) => step.id === 'check');
     expect(check?.run).toContain('--artifacts-dir health-artifacts');
