@@ -9,12 +9,13 @@ import { appendFileChecked } from '../platform/atomic-file.js';
 import { installCancellation } from '../platform/cancellation.js';
 import { BROWSER_FLAGS, commandLine, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, SHARED_EXIT_CODES_HELP } from './cli.js';
 import { ConfigError, loadConfig, readEnvironment } from '../config/config.js';
+import { defaultHealthStateFile } from '../config/state-dir.js';
 import { HarnessError } from '../errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/flow.js';
 import { configErrorEntries, DEFAULT_CONCURRENCY, fallbackLabel, publishMetrics, runHealthChecks, type CheckTarget } from '../health/multi.js';
 import { markdownSummary, markdownTable, summaryLine, toHealthJson } from '../health/report.js';
 import { DEFAULT_RETRY_BACKOFF_MS } from '../health/retry.js';
-import { DEFAULT_ARTIFACTS_DIR, overrunResult, publishHealthResult, type HealthReport } from '../health/run.js';
+import { overrunResult, publishHealthResult, type HealthReport } from '../health/run.js';
 import { deleteGoneTargets } from '../health/pushgateway.js';
 import { loadTargets, parseShard, parseTargetsFile, shardOf, stateFileFor, TargetsFileError, type Shard } from '../health/targets.js';
 
@@ -34,7 +35,8 @@ Options:
   --metrics-file PATH     write Prometheus metrics to PATH atomically (node_exporter textfile collector)
   --pushgateway URL       push the same metrics to a Prometheus Pushgateway (job login_health, one group per target)
   --summary-file PATH     append a Markdown summary to PATH (e.g. "$GITHUB_STEP_SUMMARY")
-  --artifacts-dir PATH    failure screenshots and traces go to PATH/[<target>/]<timestamp>/ (default ${DEFAULT_ARTIFACTS_DIR})
+  --artifacts-dir PATH    failure screenshots and traces go to PATH/[<target>/]<timestamp>/ (default: the
+                          per-user state folder's health-artifacts/, see HEALTH_STATE_FILE)
   --timeout MS            budget of each attempt, login, token exchange and API call (default ${DEFAULT_FLOW_TIMEOUT_MS})
   --retry-backoff MS      wait before the first retry, doubled for each further one (default ${DEFAULT_RETRY_BACKOFF_MS})
   --env-file PATH         read variables from PATH instead of .env
@@ -45,8 +47,10 @@ Options:
 Settings (environment or .env): HEALTH_DEGRADED_MS (total, default 10000),
 HEALTH_LOGIN_SCREEN_DEGRADED_MS, HEALTH_SIGN_IN_DEGRADED_MS, HEALTH_TOKEN_DEGRADED_MS (per phase),
 HEALTH_RETRIES (after timeout/network only, default 1), HEALTH_WEBHOOK_URL (Slack-compatible; posts on
-failure and on recovery), HEALTH_STATE_FILE (last status, default .health-state.json; with --targets
-one file per target: .health-state.<name>.json), HEALTH_API_CHECK, RAYTEAMS_API_URL (the API probe).
+failure and on recovery), HEALTH_STATE_FILE (last status; with --targets one file per target, its name
+before .json; default health-state.json in the per-user state folder: $XDG_STATE_HOME/rayteams-login,
+else ~/.local/state/rayteams-login; macOS ~/Library/Application Support/rayteams-login; Windows
+%LOCALAPPDATA%\\rayteams-login), HEALTH_API_CHECK, RAYTEAMS_API_URL (the API probe).
 
 Exit codes: 0 healthy, 1 degraded, 2 usage/config, 3 credentials rejected/locked, 4 server failed or
 refused (api_error too), 5 timeout/network, 6 contract broken (unexpected page, bad code, state
@@ -191,7 +195,7 @@ async function publishConfigError(
     // The --env-file itself was the mistake: label the series from the environment alone.
     env = readEnvironment({});
   }
-  const stateFile = env['HEALTH_STATE_FILE']?.trim() || '.health-state.json';
+  const stateFile = env['HEALTH_STATE_FILE']?.trim() || defaultHealthStateFile(env);
   const names = error instanceof TargetsFileError ? shardOf(error.targetNames, shard).filter((name): name is string => name !== undefined) : [];
   const labels =
     targetsFile === undefined

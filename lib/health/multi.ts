@@ -12,7 +12,7 @@ import { openTarget, type OpenTarget } from '../config/target.js';
 import type { Logger } from '../platform/log.js';
 import { renderMetricsFor, writeMetricsFile, type MetricsEntry } from './metrics.js';
 import { pushMetrics } from './pushgateway.js';
-import { DEFAULT_ARTIFACTS_DIR, runHealthCheck, type HealthCheckOptions, type HealthReport } from './run.js';
+import { runHealthCheck, type HealthCheckOptions, type HealthReport } from './run.js';
 import { readHealthState } from './state.js';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -70,7 +70,7 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
       for (let index = next++; index < targets.length; index = next++) {
         const target = { ...(targets[index] as CheckTarget), config: configs[index] as HarnessConfig };
         const many = targets.length > 1 && target.label !== undefined;
-        const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR, target.label ?? '') : options.artifactsDir;
+        const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? target.config.health.artifactsDir, target.label ?? '') : options.artifactsDir;
         const report = await runHealthCheck(target.config, {
           ...options,
           browser: shared,

@@ -21,7 +21,6 @@ import { backoffMs, DEFAULT_RETRY_BACKOFF_MS, isRetryable } from './retry.js';
 import { failuresInARow, readHealthState, writeHealthState, type HealthState } from './state.js';
 import type { HealthResult } from './types.js';
 
-export const DEFAULT_ARTIFACTS_DIR = 'health-artifacts';
 
 export interface HealthCheckOptions {
   /** budget of each attempt: login plus token exchange (default 30000 ms) */
@@ -65,7 +64,7 @@ export async function runHealthCheck(config: HarnessConfig, options: HealthCheck
   const timeoutMs = options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
   const startedAt = new Date();
   const started = performance.now();
-  const artifactsDir = options.artifactsDir === null ? undefined : join(options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR, runFolderName(startedAt));
+  const artifactsDir = options.artifactsDir === null ? undefined : join(options.artifactsDir ?? config.health.artifactsDir, runFolderName(startedAt));
 
   const { outcome, attempts, artifacts } = await runAttempts(config, options, { timeoutMs, artifactsDir, logger });
   const result = classifyOutcome(config, outcome, { label: options.label, startedAt, durationMs: Math.round(performance.now() - started), attempts, artifacts });
