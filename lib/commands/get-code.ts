@@ -57,7 +57,9 @@ Examples:
   ${run} --exchange --format json | jq -r .access_token
 
 A code is valid for CODE_TTL_SECONDS (default 300) and can be redeemed once; a warning is printed
-when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left.
+when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left. A code from the embedded local
+server cannot be redeemed after get-code exits: that server stops with it (use --exchange, or run
+npm run mock-server and point OAUTH_BASE_URL at it).
 
 Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET), 3 credentials
 rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error), 5 timeout/network,
@@ -139,8 +141,14 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
     process.stdout.write(renderItems(items, format));
   }
   if (!values.exchange) logger.info(`Code valid until ${batch.codes[0]?.expiresAt.toISOString() ?? '?'}`);
+  // The embedded server lives only as long as this process: say so, or a pipeline redeems the code
+  // later and gets "connection refused" with nothing to tell why.
+  if (!values.exchange && config.target.kind === 'embedded' && config.target.baseUrl === undefined) logger.warn(EMBEDDED_CODE_WARNING);
   return 0;
 }
+
+export const EMBEDDED_CODE_WARNING =
+  'this code is from the embedded local server, which stops as get-code exits: it cannot be redeemed afterwards. To redeem codes later, start a server that stays (npm run mock-server) and set OAUTH_BASE_URL to it, use --exchange, or sign in at a real stage.';
 
 /** A result file that cannot be written is the caller's setup to fix (exit 2), not a broken login contract. */
 function cannotWrite(where: string) {
