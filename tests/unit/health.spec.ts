@@ -79,14 +79,16 @@ test.describe('health alerts', () => {
 
 test.describe('failed runs in a row', () => {
   test('counts from the state file, resets on a run that signed in, and reads state files without the count', () => {
-    const state = (status: 'healthy' | 'failed', count?: number) => ({ status, since: '2025-01-01T00:00:00.000Z', last_success_at: null, ...(count === undefined ? {} : { failures_in_a_row: count }) });
+    const state = (status: 'healthy' | 'failed', count: number) => ({ status, since: '2025-01-01T00:00:00.000Z', last_success_at: null, failures_in_a_row: count });
+    // A file written before the count existed: status, since and last success only.
+    const older = (status: 'healthy' | 'failed') => ({ status, since: '2025-01-01T00:00:00.000Z', last_success_at: null });
     expect(failuresInARow(undefined, true)).toBe(1);
     expect(failuresInARow(state('healthy', 0), true)).toBe(1);
     expect(failuresInARow(state('failed', 1), true)).toBe(2);
     expect(failuresInARow(state('failed', 4), false)).toBe(0);
-    // A file written before the count existed: it says whether the run before failed, no more.
-    expect(failuresInARow(state('failed'), true)).toBe(2);
-    expect(failuresInARow(state('healthy'), true)).toBe(1);
+    // It says whether the run before failed, no more.
+    expect(failuresInARow(older('failed'), true)).toBe(2);
+    expect(failuresInARow(older('healthy'), true)).toBe(1);
   });
 });
 
