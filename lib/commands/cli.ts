@@ -2,10 +2,23 @@
  * What every command-line entry shares: one-line reasons on stderr and the exit codes of DESIGN.md.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { HarnessError, toHarnessError } from '../errors.js';
+import { readEnvironment } from '../config/environment.js';
+import { FAILURE_EXIT_CODES, HarnessError, toHarnessError } from '../errors.js';
+import { SIGNAL_EXIT_CODES } from '../platform/cancellation.js';
 import { createLogger, type Logger } from '../platform/log.js';
 import { watchParent } from '../platform/parent-watch.js';
 import { MIN_REDACTED_SECRET_LENGTH, redactText } from '../redaction/redact.js';
+
+/**
+ * The command line people type to run `command`, for --help: `npm run -s get-code --` when npm's
+ * script started it (a source checkout), else the installed bin, `rayteams-login get-code`.
+ */
+export function commandLine(command: string, env: Readonly<Record<string, string | undefined>> = readEnvironment({})): string {
+  return env['npm_lifecycle_event'] === command ? `npm run -s ${command} --` : `rayteams-login ${command}`;
+}
+
+/** The exit codes every command shares beyond its own: a bug in the harness, and interruptions. */
+export const SHARED_EXIT_CODES_HELP = `${FAILURE_EXIT_CODES.internal} internal error (a bug in the harness; never a login result), ${SIGNAL_EXIT_CODES.SIGHUP}/${SIGNAL_EXIT_CODES.SIGINT}/${SIGNAL_EXIT_CODES.SIGTERM} interrupted by SIGHUP/SIGINT/SIGTERM (no result).`;
 
 /** Flags every command takes. */
 export const COMMON_FLAGS = {

@@ -7,7 +7,7 @@
 import { appendFile } from 'node:fs/promises';
 import { getAuthorizationCodes } from '../api.js';
 import { writeFileAtomic } from '../platform/atomic-file.js';
-import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, type CliContext } from './cli.js';
+import { BROWSER_FLAGS, commandLine, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, SHARED_EXIT_CODES_HELP, type CliContext } from './cli.js';
 import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from './code-output.js';
 import { loadConfig } from '../config/config.js';
 import { HarnessError } from '../errors.js';
@@ -18,7 +18,7 @@ import type { HeadStart } from '../journey/head-start.js';
 /** More codes than a pipeline can redeem within their 5 minutes; also bounds the load on the stage. */
 const MAX_COUNT = 50;
 
-const HELP = `Usage: npm run -s get-code -- [options]
+const help = (run: string) => `Usage: ${run} [options]
 
 Signs in on the RayTeams login screen with the test account and prints a fresh OAuth 2.0
 authorization code. Without OAUTH_BASE_URL (or RAYTEAMS_REGION/RAYTEAMS_STAGE) it signs in at the
@@ -49,19 +49,22 @@ Options:
   --version         the harness's version
 
 Examples:
-  npm run -s get-code
-  npm run -s get-code -- --json | jq -r .code
-  eval "$(npm run -s get-code -- --format env)"            # OAUTH_CODE, OAUTH_CODE_VERIFIER, ...
-  npm run -s get-code -- --format github                   # in a GitHub Actions step
-  npm run -s get-code -- --count 5 --fresh-login --format json --out codes.jsonl
-  npm run -s get-code -- --exchange --format json | jq -r .access_token
+  ${run}
+  ${run} --json | jq -r .code
+  eval "$(${run} --format env)"            # OAUTH_CODE, OAUTH_CODE_VERIFIER, ...
+  ${run} --format github                   # in a GitHub Actions step
+  ${run} --count 5 --fresh-login --format json --out codes.jsonl
+  ${run} --exchange --format json | jq -r .access_token
 
 A code is valid for CODE_TTL_SECONDS (default 300) and can be redeemed once; a warning is printed
-when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left.
+when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left. A code from the embedded local
+server cannot be redeemed after get-code exits: that server stops with it (use --exchange, or run
+npm run mock-server and point OAUTH_BASE_URL at it).
 
 Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET), 3 credentials
 rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error), 5 timeout/network,
-6 contract broken (unexpected page, missing or malformed code, state mismatch).`;
+6 contract broken (unexpected page, missing or malformed code, state mismatch),
+${SHARED_EXIT_CODES_HELP}`;
 
 export function runGetCode(headStart: HeadStart | undefined): void {
   runCli(async (cli) => getCode(cli, headStart));
@@ -80,7 +83,7 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
     ...COMMON_FLAGS,
   });
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${help(commandLine('get-code'))}\n`);
     return 0;
   }
   if (values.json && values.format !== undefined && values.format !== 'json') {
@@ -138,8 +141,14 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
     process.stdout.write(renderItems(items, format));
   }
   if (!values.exchange) logger.info(`Code valid until ${batch.codes[0]?.expiresAt.toISOString() ?? '?'}`);
+  // The embedded server lives only as long as this process: say so, or a pipeline redeems the code
+  // later and gets "connection refused" with nothing to tell why.
+  if (!values.exchange && config.target.kind === 'embedded' && config.target.baseUrl === undefined) logger.warn(EMBEDDED_CODE_WARNING);
   return 0;
 }
+
+export const EMBEDDED_CODE_WARNING =
+  'this code is from the embedded local server, which stops as get-code exits: it cannot be redeemed afterwards. To redeem codes later, start a server that stays (npm run mock-server) and set OAUTH_BASE_URL to it, use --exchange, or sign in at a real stage.';
 
 /** A result file that cannot be written is the caller's setup to fix (exit 2), not a broken login contract. */
 function cannotWrite(where: string) {

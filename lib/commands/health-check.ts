@@ -7,17 +7,19 @@
  */
 import { appendFileChecked } from '../platform/atomic-file.js';
 import { installCancellation } from '../platform/cancellation.js';
-import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli } from './cli.js';
+import { BROWSER_FLAGS, commandLine, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, SHARED_EXIT_CODES_HELP } from './cli.js';
 import { ConfigError, loadConfig, readEnvironment } from '../config/config.js';
+import { defaultHealthStateFile } from '../config/state-dir.js';
 import { HarnessError } from '../errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/flow.js';
 import { configErrorEntries, DEFAULT_CONCURRENCY, fallbackLabel, publishMetrics, runHealthChecks, type CheckTarget } from '../health/multi.js';
 import { markdownSummary, markdownTable, summaryLine, toHealthJson } from '../health/report.js';
 import { DEFAULT_RETRY_BACKOFF_MS } from '../health/retry.js';
-import { DEFAULT_ARTIFACTS_DIR, overrunResult, publishHealthResult, type HealthReport } from '../health/run.js';
-import { loadTargets, parseShard, shardOf, stateFileFor, TargetsFileError, type Shard } from '../health/targets.js';
+import { overrunResult, publishHealthResult, type HealthReport } from '../health/run.js';
+import { deleteGoneTargets } from '../health/pushgateway.js';
+import { loadTargets, parseShard, parseTargetsFile, shardOf, stateFileFor, TargetsFileError, type Shard } from '../health/targets.js';
 
-const HELP = `Usage: npm run -s health-check -- [options]
+const help = (run: string) => `Usage: ${run} [options]
 
 Signs in on the RayTeams login screen with the test account, in a fresh browser context, exchanges
 the code for tokens when OAUTH_CLIENT_SECRET is set (and, with HEALTH_API_CHECK=1, calls the user
@@ -33,7 +35,8 @@ Options:
   --metrics-file PATH     write Prometheus metrics to PATH atomically (node_exporter textfile collector)
   --pushgateway URL       push the same metrics to a Prometheus Pushgateway (job login_health, one group per target)
   --summary-file PATH     append a Markdown summary to PATH (e.g. "$GITHUB_STEP_SUMMARY")
-  --artifacts-dir PATH    failure screenshots and traces go to PATH/[<target>/]<timestamp>/ (default ${DEFAULT_ARTIFACTS_DIR})
+  --artifacts-dir PATH    failure screenshots and traces go to PATH/[<target>/]<timestamp>/ (default: the
+                          per-user state folder's health-artifacts/, see HEALTH_STATE_FILE)
   --timeout MS            budget of each attempt, login, token exchange and API call (default ${DEFAULT_FLOW_TIMEOUT_MS})
   --retry-backoff MS      wait before the first retry, doubled for each further one (default ${DEFAULT_RETRY_BACKOFF_MS})
   --env-file PATH         read variables from PATH instead of .env
@@ -44,12 +47,14 @@ Options:
 Settings (environment or .env): HEALTH_DEGRADED_MS (total, default 10000),
 HEALTH_LOGIN_SCREEN_DEGRADED_MS, HEALTH_SIGN_IN_DEGRADED_MS, HEALTH_TOKEN_DEGRADED_MS (per phase),
 HEALTH_RETRIES (after timeout/network only, default 1), HEALTH_WEBHOOK_URL (Slack-compatible; posts on
-failure and on recovery), HEALTH_STATE_FILE (last status, default .health-state.json; with --targets
-one file per target: .health-state.<name>.json), HEALTH_API_CHECK, RAYTEAMS_API_URL (the API probe).
+failure and on recovery), HEALTH_STATE_FILE (last status; with --targets one file per target, its name
+before .json; default health-state.json in the per-user state folder: $XDG_STATE_HOME/rayteams-login,
+else ~/.local/state/rayteams-login; macOS ~/Library/Application Support/rayteams-login; Windows
+%LOCALAPPDATA%\\rayteams-login), HEALTH_API_CHECK, RAYTEAMS_API_URL (the API probe).
 
 Exit codes: 0 healthy, 1 degraded, 2 usage/config, 3 credentials rejected/locked, 4 server failed or
 refused (api_error too), 5 timeout/network, 6 contract broken (unexpected page, bad code, state
-mismatch). With several targets: the highest of their codes.`;
+mismatch), ${SHARED_EXIT_CODES_HELP} With several targets: the highest of their codes.`;
 
 /** The health-check command: parses its flags from process.argv and exits with the documented code. */
 export function runHealthCheck(): void {
@@ -69,7 +74,7 @@ export function runHealthCheck(): void {
       ...COMMON_FLAGS,
     });
     if (values.help) {
-      process.stdout.write(`${HELP}\n`);
+      process.stdout.write(`${help(commandLine('health-check'))}\n`);
       return 0;
     }
     const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
@@ -120,7 +125,7 @@ export function runHealthCheck(): void {
       );
       if (values.json) process.stdout.write(overrun.map((report) => `${JSON.stringify(toHealthJson(report.result))}\n`).join(''));
       for (const report of overrun) process.stderr.write(`${summaryLine(report.result)}\n`);
-      await publishMetrics(overrun.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt })), publish, logger);
+      await publishMetrics(overrun.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt, consecutiveFailures: report.consecutiveFailures })), publish, logger);
     });
 
     const { reports, exitCode, metricsFileFailed } = await runHealthChecks(targets, {
@@ -134,6 +139,7 @@ export function runHealthCheck(): void {
       ...(publish.metricsFile !== undefined ? { metricsFile: publish.metricsFile } : {}),
       ...(pushgatewayUrl !== undefined ? { pushgatewayUrl } : {}),
     });
+    if (pushgatewayUrl !== undefined && values.targets !== undefined) await forgetGoneTargets(pushgatewayUrl, values.targets, logger);
     const results = reports.map((report) => report.result);
     if (values['summary-file'] !== undefined) {
       const [only] = results;
@@ -147,6 +153,22 @@ export function runHealthCheck(): void {
     // the error above names the file.
     return metricsFileFailed ? Math.max(exitCode, 2) : exitCode;
   }, { jsonErrors: true });
+}
+
+/**
+ * The Pushgateway serves a group until it is deleted: a target removed from the file (or renamed)
+ * would otherwise keep its last values, and its alerts, forever. Every shard knows the whole file,
+ * so each may do it; deleting twice is harmless. A failure is reported, not fatal: the login
+ * result stands.
+ */
+async function forgetGoneTargets(gatewayUrl: string, targetsFile: string, logger: { info(m: string): void; error(m: string): void }): Promise<void> {
+  try {
+    const current = new Set(parseTargetsFile(targetsFile).map((entry) => entry.name));
+    const deleted = await deleteGoneTargets(gatewayUrl, current);
+    if (deleted.length > 0) logger.info(`Pushgateway: deleted the groups of ${deleted.join(', ')}, no longer in ${targetsFile}`);
+  } catch (error) {
+    logger.error(`could not delete the Pushgateway groups of targets gone from ${targetsFile}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function safeDecode(text: string): string {
@@ -173,7 +195,7 @@ async function publishConfigError(
     // The --env-file itself was the mistake: label the series from the environment alone.
     env = readEnvironment({});
   }
-  const stateFile = env['HEALTH_STATE_FILE']?.trim() || '.health-state.json';
+  const stateFile = env['HEALTH_STATE_FILE']?.trim() || defaultHealthStateFile(env);
   const names = error instanceof TargetsFileError ? shardOf(error.targetNames, shard).filter((name): name is string => name !== undefined) : [];
   const labels =
     targetsFile === undefined

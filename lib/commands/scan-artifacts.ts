@@ -4,7 +4,8 @@
  * JUnit XML, health-check artifacts) for the run's secrets in any form, and fails listing the file
  * and the kind of secret, never the value.
  */
-import { COMMON_FLAGS, envFileOption, parseFlags, runCli } from './cli.js';
+import { existsSync } from 'node:fs';
+import { commandLine, COMMON_FLAGS, envFileOption, parseFlags, runCli, SHARED_EXIT_CODES_HELP } from './cli.js';
 import { loadConfig } from '../config/config.js';
 import { HarnessError } from '../errors.js';
 import { DEFAULT_ARTIFACT_PATHS, configuredSecrets, describeFinding, redactArtifacts, scanArtifacts } from '../redaction/redact.js';
@@ -12,7 +13,7 @@ import { DEFAULT_ARTIFACT_PATHS, configuredSecrets, describeFinding, redactArtif
 /** Exit code when secrets were found (0: none, 2: usage or configuration error). */
 const SECRETS_FOUND = 1;
 
-const HELP = `Usage: npm run -s scan-artifacts -- [options]
+const help = (run: string) => `Usage: ${run} [options]
 
 Searches the run's artifacts for secrets and exits 1 when it finds any, listing each file (and zip
 entry) with the kind of secret, never its value. It looks for the configured TEST_PASSWORD,
@@ -30,7 +31,8 @@ Options:
   --quiet, -q          no summary on stderr
   --help, -h           this text
 
-Exit codes: 0 no secrets found, 1 secrets found, 2 usage or configuration error.`;
+Exit codes: 0 no secrets found, 1 secrets found, 2 usage or configuration error (also a --path
+that does not exist), ${SHARED_EXIT_CODES_HELP}`;
 
 /** The scan-artifacts command: parses its flags from process.argv and exits with the documented code. */
 export function runScanArtifacts(): void {
@@ -42,12 +44,16 @@ export function runScanArtifacts(): void {
       ...COMMON_FLAGS,
     });
     if (values.help) {
-      process.stdout.write(`${HELP}\n`);
+      process.stdout.write(`${help(commandLine('scan-artifacts'))}\n`);
       return 0;
     }
     if (values.format !== 'text' && values.format !== 'json') {
       throw new HarnessError('usage', `--format must be one of text, json, got "${values.format}"`);
     }
+    // A mistyped --path would otherwise scan nothing and pass the gate: only the default folders
+    // may be missing (a run that wrote no report).
+    const missing = (values.path ?? []).filter((path) => !existsSync(path));
+    if (missing.length > 0) throw new HarnessError('usage', `--path ${missing.map((path) => `"${path}"`).join(', ')}: no such file or folder, nothing scanned`);
     const config = loadConfig(envFileOption(values));
     protectSecrets(config.secrets);
     const secrets = configuredSecrets(config);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
 import { isLoopbackHost } from '../platform/net.js';
+import { defaultHealthArtifactsDir, defaultHealthStateFile } from './state-dir.js';
 import { parseTotpSecret, totpSecretBase32 } from '../journey/totp.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
@@ -73,6 +74,8 @@ export interface HealthSettings {
   retries: number;
   webhookUrl: string | undefined;
   stateFile: string;
+  /** where failed attempts' screenshots and traces go unless --artifacts-dir says otherwise */
+  artifactsDir: string;
   /**
    * The API probe (GET /v1.0/me with the fresh access token). baseUrl ends in "/v1.0/"; undefined
    * for the embedded server, whose URL is known only once it runs (it serves the API itself).
@@ -312,7 +315,7 @@ const envSchema = z.object({
   HEALTH_TOKEN_DEGRADED_MS: optionalPositiveInt,
   HEALTH_RETRIES: z.preprocess(blankToUndefined, wholeNumber(0, 5).optional()).transform((v) => v ?? 1),
   HEALTH_WEBHOOK_URL: webhookUrl,
-  HEALTH_STATE_FILE: z.preprocess(blankToUndefined, z.string().default('.health-state.json')),
+  HEALTH_STATE_FILE: z.preprocess(blankToUndefined, z.string().optional()),
   HEALTH_API_CHECK: booleanFlag(false),
   RAYTEAMS_API_URL: httpsUrl('the user API base, e.g. https://api-ap-northeast-2-user.rayteams.com/v1.0/'),
   // Not harness configuration but the GitHub Actions runner's step-output file, for --format github.
@@ -406,7 +409,8 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
       },
       retries: v.HEALTH_RETRIES,
       webhookUrl: v.HEALTH_WEBHOOK_URL,
-      stateFile: v.HEALTH_STATE_FILE,
+      stateFile: v.HEALTH_STATE_FILE ?? defaultHealthStateFile(env),
+      artifactsDir: defaultHealthArtifactsDir(env),
       api: { enabled: v.HEALTH_API_CHECK, baseUrl: apiBaseUrl },
     },
     mock: {

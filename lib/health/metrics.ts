@@ -23,12 +23,13 @@ export const METRIC_NAMES = [
   'login_health_attempts',
   'login_health_last_run_timestamp_seconds',
   'login_health_last_success_timestamp_seconds',
+  'login_health_consecutive_failures',
 ] as const;
 
 /** One target's sample set: a login result, or a configuration error that stopped the run before any login. */
 export type MetricsEntry =
-  | { kind: 'result'; result: HealthResult; lastSuccessAt: Date | undefined }
-  | { kind: 'config'; target: string; at: Date; lastSuccessAt: Date | undefined };
+  | { kind: 'result'; result: HealthResult; lastSuccessAt: Date | undefined; consecutiveFailures: number }
+  | { kind: 'config'; target: string; at: Date; lastSuccessAt: Date | undefined; consecutiveFailures: number };
 
 function escapeLabel(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
@@ -53,11 +54,12 @@ interface Facts {
   attempts: number;
   lastRunAt: Date;
   lastSuccessAt: Date | undefined;
+  consecutiveFailures: number;
 }
 
 function factsOf(entry: MetricsEntry): Facts {
   if (entry.kind === 'config') {
-    return { target: entry.target, up: 0, status: 'failed', reason: 'config', durationMs: undefined, phases: [], attempts: 0, lastRunAt: entry.at, lastSuccessAt: entry.lastSuccessAt };
+    return { target: entry.target, up: 0, status: 'failed', reason: 'config', durationMs: undefined, phases: [], attempts: 0, lastRunAt: entry.at, lastSuccessAt: entry.lastSuccessAt, consecutiveFailures: entry.consecutiveFailures };
   }
   const { result } = entry;
   const phases: Array<[Exclude<PhaseName, 'total'>, number | undefined]> = [
@@ -77,6 +79,7 @@ function factsOf(entry: MetricsEntry): Facts {
     attempts: result.attempts,
     lastRunAt: result.startedAt,
     lastSuccessAt: entry.lastSuccessAt,
+    consecutiveFailures: entry.consecutiveFailures,
   };
 }
 
@@ -102,12 +105,13 @@ export function renderMetricsFor(entries: readonly MetricsEntry[]): string {
   metric('login_health_attempts', 'Attempts the last check made (retries follow only timeouts and network failures).', (f) => [[{}, f.attempts]]);
   metric('login_health_last_run_timestamp_seconds', 'When the last check started, in Unix seconds.', (f) => [[{}, unixSeconds(f.lastRunAt)]]);
   metric('login_health_last_success_timestamp_seconds', 'When a check last signed in successfully, in Unix seconds.', (f) => (f.lastSuccessAt === undefined ? [] : [[{}, unixSeconds(f.lastSuccessAt)]]));
+  metric('login_health_consecutive_failures', 'Failed checks in a row, the last one included (0 after a check that signed in).', (f) => [[{}, f.consecutiveFailures]]);
   return `${lines.join('\n')}\n`;
 }
 
 /** One target's result (the single-target run). */
-export function renderMetrics(result: HealthResult, lastSuccessAt: Date | undefined): string {
-  return renderMetricsFor([{ kind: 'result', result, lastSuccessAt }]);
+export function renderMetrics(result: HealthResult, lastSuccessAt: Date | undefined, consecutiveFailures: number): string {
+  return renderMetricsFor([{ kind: 'result', result, lastSuccessAt, consecutiveFailures }]);
 }
 
 export async function writeMetricsFile(path: string, text: string): Promise<void> {

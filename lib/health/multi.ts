@@ -12,7 +12,7 @@ import { openTarget, type OpenTarget } from '../config/target.js';
 import type { Logger } from '../platform/log.js';
 import { renderMetricsFor, writeMetricsFile, type MetricsEntry } from './metrics.js';
 import { pushMetrics } from './pushgateway.js';
-import { DEFAULT_ARTIFACTS_DIR, runHealthCheck, type HealthCheckOptions, type HealthReport } from './run.js';
+import { runHealthCheck, type HealthCheckOptions, type HealthReport } from './run.js';
 import { readHealthState } from './state.js';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -70,7 +70,7 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
       for (let index = next++; index < targets.length; index = next++) {
         const target = { ...(targets[index] as CheckTarget), config: configs[index] as HarnessConfig };
         const many = targets.length > 1 && target.label !== undefined;
-        const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR, target.label ?? '') : options.artifactsDir;
+        const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? target.config.health.artifactsDir, target.label ?? '') : options.artifactsDir;
         const report = await runHealthCheck(target.config, {
           ...options,
           browser: shared,
@@ -87,7 +87,7 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
     if (launched) await (browser ?? (await launching?.catch(() => undefined)))?.close().catch(() => undefined);
     await Promise.all([...servers.values()].map((opening) => opening.then((server) => server.close()).catch(() => undefined)));
   }
-  const entries: MetricsEntry[] = reports.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt }));
+  const entries: MetricsEntry[] = reports.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt, consecutiveFailures: report.consecutiveFailures }));
   const publishErrors = await publishMetrics(entries, options, logger);
   const metricsFileFailed = publishErrors.some((error) => error.startsWith(METRICS_FILE_FAILURE));
   return { reports, exitCode: Math.max(...reports.map((report) => report.exitCode)), publishErrors, metricsFileFailed };
@@ -148,13 +148,13 @@ export function fallbackLabel(env: Readonly<Record<string, string | undefined>>)
   return 'embedded local server';
 }
 
-/** A configuration error as metrics: up 0, reason "config", the last success the state file knew. */
+/** A configuration error as metrics: up 0, reason "config", the last success and failure count the state file knew (no run, so no change). */
 export async function configErrorEntries(targets: ReadonlyArray<{ label: string; stateFile: string | undefined }>, at: Date): Promise<MetricsEntry[]> {
   return Promise.all(
     targets.map(async ({ label, stateFile }) => {
       const state = stateFile === undefined ? undefined : await readHealthState(stateFile);
       const last = state?.last_success_at;
-      return { kind: 'config', target: label, at, lastSuccessAt: last ? new Date(last) : undefined } satisfies MetricsEntry;
+      return { kind: 'config', target: label, at, lastSuccessAt: last ? new Date(last) : undefined, consecutiveFailures: state?.failures_in_a_row ?? 0 } satisfies MetricsEntry;
     }),
   );
 }

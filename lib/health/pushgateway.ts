@@ -15,23 +15,54 @@ export function groupingPath(job: string, labels: Readonly<Record<string, string
   return ['metrics', segment('job', job), ...Object.entries(labels).map(([name, value]) => segment(name, value))].join('/');
 }
 
-/** PUTs `text` (Prometheus text format) as the group of `target`. Throws HarnessError('network') naming the host only. */
-export async function pushMetrics(gatewayUrl: string, target: string, text: string, timeoutMs = 10_000): Promise<void> {
+/** The gateway URL without credentials, and the Authorization header they become (fetch refuses credentials in a URL). */
+function endpoint(gatewayUrl: string, path: string): { url: URL; headers: Record<string, string> } {
   const base = gatewayUrl.endsWith('/') ? gatewayUrl : `${gatewayUrl}/`;
-  const url = new URL(groupingPath(PUSHGATEWAY_JOB, { target }), base);
-  const headers: Record<string, string> = { 'content-type': 'text/plain; version=0.0.4' };
-  // A gateway behind basic auth: https://user:password@host. fetch refuses credentials in the URL.
+  const url = new URL(path, base);
+  const headers: Record<string, string> = {};
+  // A gateway behind basic auth: https://user:password@host.
   if (url.username !== '' || url.password !== '') {
     headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
     url.username = '';
     url.password = '';
   }
+  return { url, headers };
+}
+
+/** One request to the gateway; throws HarnessError('network') naming the host only, never the credentials. */
+async function call(gatewayUrl: string, path: string, init: { method: string; headers?: Record<string, string>; body?: string }, timeoutMs: number): Promise<string> {
+  const { url, headers } = endpoint(gatewayUrl, path);
   let response: Response;
   try {
-    response = await fetch(url, { method: 'PUT', headers, body: text, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, { ...init, headers: { ...headers, ...init.headers }, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     throw new HarnessError('network', `Pushgateway at ${url.host} could not be reached (${error instanceof Error ? error.name : 'error'})`, { cause: error });
   }
-  const answer = (await response.text().catch(() => '')).split('\n')[0]?.slice(0, 200) ?? '';
-  if (!response.ok) throw new HarnessError('network', `Pushgateway at ${url.host} answered HTTP ${response.status}${answer ? `: ${answer}` : ''}`);
+  const text = await response.text().catch(() => '');
+  if (!response.ok) {
+    const answer = text.split('\n')[0]?.slice(0, 200) ?? '';
+    throw new HarnessError('network', `Pushgateway at ${url.host} answered HTTP ${response.status}${answer ? `: ${answer}` : ''}`);
+  }
+  return text;
+}
+
+/** PUTs `text` (Prometheus text format) as the group of `target`. Throws HarnessError('network') naming the host only. */
+export async function pushMetrics(gatewayUrl: string, target: string, text: string, timeoutMs = 10_000): Promise<void> {
+  await call(gatewayUrl, groupingPath(PUSHGATEWAY_JOB, { target }), { method: 'PUT', headers: { 'content-type': 'text/plain; version=0.0.4' }, body: text }, timeoutMs);
+}
+
+/**
+ * Deletes the groups of targets that are gone from the targets file (removed, renamed, or a broken
+ * file's stand-in), so their last values stop being served and alerted on forever. Only groups this
+ * check pushes are touched: job login_health with exactly a `target` label beside it. A gateway's
+ * login_health job therefore belongs to one targets file. Returns the targets deleted.
+ */
+export async function deleteGoneTargets(gatewayUrl: string, current: ReadonlySet<string>, timeoutMs = 10_000): Promise<string[]> {
+  const body = JSON.parse(await call(gatewayUrl, 'api/v1/metrics', { method: 'GET' }, timeoutMs)) as { data?: Array<{ labels?: Record<string, string> }> };
+  const gone = (body.data ?? [])
+    .map((group) => group.labels ?? {})
+    .filter((labels) => labels.job === PUSHGATEWAY_JOB && labels.target !== undefined && Object.keys(labels).length === 2 && !current.has(labels.target))
+    .map((labels) => labels.target ?? '');
+  await Promise.all(gone.map((target) => call(gatewayUrl, groupingPath(PUSHGATEWAY_JOB, { target }), { method: 'DELETE' }, timeoutMs)));
+  return gone.sort();
 }

@@ -18,10 +18,9 @@ import { runAttempt, type AttemptOutcome } from './check.js';
 import { exitCodeFor, findBreaches, timingStatus } from './classify.js';
 import { renderMetrics, writeMetricsFile } from './metrics.js';
 import { backoffMs, DEFAULT_RETRY_BACKOFF_MS, isRetryable } from './retry.js';
-import { readHealthState, writeHealthState, type HealthState } from './state.js';
+import { failuresInARow, readHealthState, writeHealthState, type HealthState } from './state.js';
 import type { HealthResult } from './types.js';
 
-export const DEFAULT_ARTIFACTS_DIR = 'health-artifacts';
 
 export interface HealthCheckOptions {
   /** budget of each attempt: login plus token exchange (default 30000 ms) */
@@ -56,6 +55,8 @@ export interface HealthReport {
   alert: HealthAlert | undefined;
   /** for the metrics: this run's start when it signed in, else the last success the state file knew */
   lastSuccessAt: Date | undefined;
+  /** for the metrics: failed runs in a row, this one included (0 when it signed in) */
+  consecutiveFailures: number;
 }
 
 export async function runHealthCheck(config: HarnessConfig, options: HealthCheckOptions = {}): Promise<HealthReport> {
@@ -63,7 +64,7 @@ export async function runHealthCheck(config: HarnessConfig, options: HealthCheck
   const timeoutMs = options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
   const startedAt = new Date();
   const started = performance.now();
-  const artifactsDir = options.artifactsDir === null ? undefined : join(options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR, runFolderName(startedAt));
+  const artifactsDir = options.artifactsDir === null ? undefined : join(options.artifactsDir ?? config.health.artifactsDir, runFolderName(startedAt));
 
   const { outcome, attempts, artifacts } = await runAttempts(config, options, { timeoutMs, artifactsDir, logger });
   const result = classifyOutcome(config, outcome, { label: options.label, startedAt, durationMs: Math.round(performance.now() - started), attempts, artifacts });
@@ -86,11 +87,12 @@ export async function publishHealthResult(config: HarnessConfig, result: HealthR
   const undelivered = alert?.error !== undefined;
   const status = undelivered ? (previous?.status ?? 'healthy') : result.status;
   const since = previous !== undefined && (alert === undefined || undelivered) ? previous.since : startedAt.toISOString();
-  await writeHealthState(config.health.stateFile, { status, since, last_success_at: lastSuccessAt });
+  const consecutiveFailures = failuresInARow(previous, result.status === 'failed');
+  await writeHealthState(config.health.stateFile, { status, since, last_success_at: lastSuccessAt, failures_in_a_row: consecutiveFailures });
 
   const lastSuccess = lastSuccessAt === null ? undefined : new Date(lastSuccessAt);
-  if (options.metricsFile !== undefined) await writeMetricsFile(options.metricsFile, renderMetrics(result, lastSuccess));
-  return { result, exitCode: exitCodeFor(result), alert, lastSuccessAt: lastSuccess };
+  if (options.metricsFile !== undefined) await writeMetricsFile(options.metricsFile, renderMetrics(result, lastSuccess, consecutiveFailures));
+  return { result, exitCode: exitCodeFor(result), alert, lastSuccessAt: lastSuccess, consecutiveFailures };
 }
 
 async function runAttempts(

@@ -12,6 +12,8 @@ const stateSchema = z.object({
   /** when the status last changed between failing and not failing */
   since: z.string(),
   last_success_at: z.string().nullable(),
+  /** failed runs since the last one that signed in; absent in files of older versions */
+  failures_in_a_row: z.number().int().nonnegative().optional(),
 });
 
 export type HealthState = z.infer<typeof stateSchema>;
@@ -30,6 +32,17 @@ export async function readHealthState(path: string): Promise<HealthState | undef
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Failed runs in a row, this one included: what LoginHealthFailing waits for (two), so one failure
+ * the next run settles pages nobody. A state file without the count says only whether the run
+ * before failed.
+ */
+export function failuresInARow(previous: HealthState | undefined, failed: boolean): number {
+  if (!failed) return 0;
+  const before = previous?.failures_in_a_row ?? (previous?.status === 'failed' ? 1 : 0);
+  return before + 1;
 }
 
 export async function writeHealthState(path: string, state: HealthState): Promise<void> {

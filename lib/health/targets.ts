@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { defaultHealthStateFile } from '../config/state-dir.js';
 import { ConfigError, EMBEDDED_URL_VARIABLE, loadConfig, RAYTEAMS_REGIONS, readEnvironment, type HarnessConfig, type LoadConfigOptions } from '../config/config.js';
 
 /** Upper-case letters, digits and "_": what CI systems and shells name variables. Anything else looks like a value. */
@@ -181,7 +182,7 @@ export function loadTargets(file: string, options: LoadConfigOptions = {}, shard
   const all = parseTargetsFile(file);
   const entries = shardOf(all, shard);
   const base = readEnvironment(options);
-  const baseStateFile = base['HEALTH_STATE_FILE']?.trim() || '.health-state.json';
+  const baseStateFile = base['HEALTH_STATE_FILE']?.trim() || defaultHealthStateFile(base);
   const problems: Array<{ variable: string; problem: string }> = [];
   const targets: HealthTarget[] = [];
   entries.forEach((entry, index) => {

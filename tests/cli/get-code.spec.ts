@@ -30,8 +30,10 @@ test.describe('npm run get-code', () => {
     expect(result.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
     expect(result.stdout.trim()).toMatch(UUID);
     expect(result.stderr).toContain('Sign in');
-    // 300 s left: nothing to warn about.
-    expect(result.stderr).not.toContain('warning');
+    // 300 s left: nothing to warn about the expiry…
+    expect(result.stderr).not.toMatch(/expires in \d+ s/);
+    // …but the embedded server stops with the command, and says so in words.
+    expect(result.stderr).toContain('warning: this code is from the embedded local server, which stops as get-code exits: it cannot be redeemed afterwards.');
   });
 
   test('json: one object per line with the documented fields', async () => {
@@ -118,6 +120,7 @@ test.describe('npm run get-code', () => {
   });
 
   test('--exchange outputs the token response, only on stdout', async () => {
+    // Redeemed while the server ran: no warning that it cannot be redeemed.
     const result = await getCode(['--exchange', '--format', 'json']);
     expect(result.exitCode, result.stderr).toBe(0);
     const lines = jsonLines(result.stdout);
@@ -130,6 +133,7 @@ test.describe('npm run get-code', () => {
     expect(claims.client_id).toBe(LOCAL.clientId);
     expect(tokens.id_token).toMatch(/^eyJ/);
     expect(result.stderr).toContain('Exchange code');
+    expect(result.stderr).not.toContain('cannot be redeemed afterwards');
     for (const token of [tokens.access_token, tokens.id_token, tokens.refresh_token]) {
       expect(token).toBeTruthy();
       expect(result.stderr).not.toContain(token ?? '');

@@ -220,29 +220,38 @@ test.describe('login health webhook', () => {
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
   });
 
-  test('posts on failure and on recovery only, and retries an alert the webhook refused', async ({ browser }, testInfo) => {
+  test('posts on failure and on recovery only, and retries an alert the webhook refused; counts failed runs in a row for the alert rules', async ({ browser }, testInfo) => {
     const stateFile = join(scratchDir(testInfo), 'health-state.json'); // one state across the runs
     const run = (faults: string) => check(configFor(testInfo, { HEALTH_STATE_FILE: stateFile, HEALTH_WEBHOOK_URL: receiverUrl, MOCK_FAULTS: faults }), testInfo, { browser, artifactsDir: null });
     const texts = () => posts.map((post) => String(post.body.text));
 
-    expect((await run('')).result.status).toBe('healthy');
+    const first = await run('');
+    expect(first.result.status).toBe('healthy');
+    expect(first.consecutiveFailures).toBe(0);
     expect(posts).toHaveLength(0); // no state yet → healthy is no news
 
     status = 500; // the webhook refuses: the failure is not recorded as announced…
     const refused = await run('login-500');
     expect(refused.alert).toEqual({ kind: 'failure', sent: false, error: expect.stringContaining('HTTP 500') });
+    // Counted whether or not the webhook took the alert: LoginHealthFailing waits for two.
+    expect(refused.consecutiveFailures).toBe(1);
     status = 200;
     const failed = await run('login-500'); // …so the next failing run announces it
     expect(failed.result.status).toBe('failed');
     expect(failed.alert).toEqual({ kind: 'failure', sent: true, error: undefined });
+    expect(failed.consecutiveFailures).toBe(2);
     expect(posts).toHaveLength(2);
     expect(posts[1]).toEqual({ method: 'POST', contentType: 'application/json', body: { text: expect.stringContaining(':red_circle: RayTeams login is failing at embedded local server: server_error after 1 attempt.') } });
 
-    expect((await run('login-500')).alert).toBeUndefined(); // failed → failed: quiet
+    const third = await run('login-500');
+    expect(third.alert).toBeUndefined(); // failed → failed: quiet
+    expect(third.consecutiveFailures).toBe(3);
+    expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toMatchObject({ status: 'failed', failures_in_a_row: 3 });
     expect(posts).toHaveLength(2);
 
     const recovered = await run('');
     expect(recovered.alert).toEqual({ kind: 'recovery', sent: true, error: undefined });
+    expect(recovered.consecutiveFailures).toBe(0);
     expect(texts()[2]).toMatch(/^:large_green_circle: RayTeams login recovered at embedded local server: healthy in \d+ ms \(failing since \d{4}-\d\d-\d\dT[\d:.]+Z\)\.$/);
 
     expect(posts).toHaveLength(3);

@@ -1,7 +1,9 @@
 /**
- * --pushgateway against a REAL Prometheus Pushgateway (Debian's prometheus-pushgateway, installed by
- * `npm run setup`), started here on a free port and read back through its API: what the check
- * pushed is what Prometheus would scrape.
+ * --pushgateway against a REAL Prometheus Pushgateway (Debian's prometheus-pushgateway: `npm run
+ * setup` installs it as root; CI runners, which are not root, get it from a `sudo apt-get install`
+ * step), started here on a free port with its own empty persistence file (Debian's default is a
+ * shared file under /var/lib, which would hand this gateway the groups of earlier runs) and read back
+ * through its API: what the check pushed is what Prometheus would scrape.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -44,7 +46,8 @@ test.describe('health-check --pushgateway (real Pushgateway)', { tag: '@linux-on
     const binary = findExecutable(['prometheus-pushgateway', 'pushgateway'], 'prometheus-pushgateway');
     const port = await freePort();
     gatewayUrl = `http://127.0.0.1:${port}`;
-    gateway = spawn(binary, [`--web.listen-address=127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const persistence = join(mkdtempSync(join(tmpdir(), 'pushgateway-')), 'pushgateway.data');
+    gateway = spawn(binary, [`--web.listen-address=127.0.0.1:${port}`, `--persistence.file=${persistence}`], { stdio: ['ignore', 'pipe', 'pipe'] });
     gateway.stderr?.on('data', (chunk: Buffer) => (gatewayLog += chunk.toString()));
     // Polled: the gateway says nothing on stdout when ready; /-/ready is its readiness endpoint.
     await expect
@@ -68,6 +71,10 @@ test.describe('health-check --pushgateway (real Pushgateway)', { tag: '@linux-on
   }
   const value = (group: PushedGroup | undefined, metric: string, labels: Record<string, string> = {}) =>
     (group?.[metric] as PushedFamily | undefined)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels[k] === v))?.value;
+
+  test('the gateway starts empty: its persistence file is this run\'s own', async () => {
+    expect(await groups()).toEqual([]);
+  });
 
   test('pushes each target as its own group under job login_health, read back from the gateway', async ({}, testInfo) => {
     test.slow(); // a whole run with two logins
@@ -107,6 +114,30 @@ test.describe('health-check --pushgateway (real Pushgateway)', { tag: '@linux-on
     const group = (await groups()).find((g) => g.labels.target === 'embedded local server');
     expect(value(group, 'login_health_up')).toBe('0');
     expect(value(group, 'login_health_failure_reason', { reason: 'config' })).toBe('1');
+  });
+
+  test('groups of targets gone from the targets file are deleted; groups it does not push are left alone', async ({}, testInfo) => {
+    const dir = mkdtempSync(join(tmpdir(), `health-push-${testInfo.workerIndex}-`));
+    // Left by earlier runs: a target since removed from the file, one another job pushed, one with a grouping label of its own.
+    const seed = async (path: string) => {
+      const response = await fetch(`${gatewayUrl}/metrics/${path}`, { method: 'PUT', body: 'login_health_up 0\n' });
+      expect(response.status, path).toBe(200);
+    };
+    await seed('job/login_health/target/push-removed');
+    await seed('job/other_job/target/push-removed');
+    await seed('job/login_health/target/push-removed/instance/elsewhere');
+    const file = join(dir, 'targets.yml');
+    writeFileSync(file, toYaml({ targets: [{ name: 'push-kept', degradedMs: 60_000 }] }));
+    const run = await runScript('health-check', ['--targets', file, '--pushgateway', gatewayUrl, '--artifacts-dir', join(dir, 'artifacts')], { HEALTH_STATE_FILE: join(dir, 'state.json') });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Pushgateway: deleted the groups of ');
+    expect(run.stderr).toContain('push-removed');
+
+    const pushed = await groups();
+    expect(pushed.map((group) => group.labels.target)).toContain('push-kept');
+    expect(pushed.filter((group) => group.labels.target === 'push-removed').map((group) => group.labels)).toEqual([{ job: 'login_health', target: 'push-removed', instance: 'elsewhere' }]);
+    const all = (await (await fetch(`${gatewayUrl}/api/v1/metrics`)).json()) as { data: PushedGroup[] };
+    expect(all.data.map((group) => group.labels).filter((labels) => labels.job === 'other_job')).toEqual([{ job: 'other_job', target: 'push-removed' }]);
   });
 
   test('an unreachable gateway is a warning: the exit code stays the login result', async ({}, testInfo) => {

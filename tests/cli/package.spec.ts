@@ -1,24 +1,17 @@
 /**
  * The harness as other projects get it: packed (`npm pack`, which builds dist/ from scratch through
- * `prepare`), installed from the tarball into a fresh `npm init -y` project, then used through its
+ * `prepack`), installed from the tarball into a fresh `npm init -y` project, then used through its
  * `bin` and as a library from plain .mjs and from .ts under tsx. Dependencies come from the registry
  * (or npm's cache), as for any user.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
-import { cleanEnv, run, type CliRun } from './run-cli.js';
+import { npm, packHarness, ROOT } from './pack.js';
+import { cleanEnv, run } from './run-cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const NPM_CLI = process.env.npm_execpath && /\.[cm]?js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
-
-/** npm with this node where npm's own script is known (no shell on Windows), else npm from PATH. */
-function npm(args: string[], cwd: string, timeoutMs = 180_000): Promise<CliRun> {
-  const env = { ...cleanEnv(), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  return NPM_CLI ? run(process.execPath, [NPM_CLI, ...args], env, timeoutMs, cwd) : run('npm', args, env, timeoutMs, cwd);
-}
 
 test.describe.serial('the installed package', () => {
   // One pack and one install for the whole group: each takes several seconds.
@@ -26,28 +19,22 @@ test.describe.serial('the installed package', () => {
   let scratch = '';
   let consumer = '';
   let files: string[] = [];
+  let installWarnings: string[] = [];
   const inConsumer = (command: string, args: string[]) => run(command, args, cleanEnv(), 60_000, consumer);
 
   test.beforeAll(async () => {
     // npm pack (a clean build with types) and npm install: a minute or more on a loaded machine.
     test.setTimeout(240_000);
     scratch = mkdtempSync(join(tmpdir(), 'harness-package-'));
-    // Packed from a copy of the sources: `prepare` rebuilds dist/ from scratch, which must not pull
-    // the build from under commands other tests run from this checkout meanwhile.
-    const source = join(scratch, 'source');
-    const skip = new Set(['node_modules', 'dist', '.git', 'test-results', 'playwright-report', 'allure-results', 'allure-report', 'reports', 'health-artifacts']);
-    cpSync(ROOT, source, { recursive: true, filter: (path) => !skip.has(relative(ROOT, path).split(/[\\/]/)[0] ?? '') });
-    symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'junction');
-    const pack = await npm(['pack', '--json', '--pack-destination', scratch], source);
-    expect(pack.exitCode, pack.stderr).toBe(0);
-    const [packed] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    files = packed?.files.map((file) => file.path) ?? [];
+    const packed = await packHarness(scratch);
+    files = packed.files;
 
     consumer = join(scratch, 'consumer');
     cpSync(join(ROOT, 'tests/cli/consumer'), consumer, { recursive: true });
     expect((await npm(['init', '-y'], consumer)).exitCode).toBe(0);
-    const install = await npm(['install', join(scratch, packed?.filename ?? 'missing.tgz')], consumer);
+    const install = await npm(['install', packed.tarball], consumer);
     expect(install.exitCode, install.stderr).toBe(0);
+    installWarnings = `${install.stdout}\n${install.stderr}`.split('\n').filter((line) => /^npm (warn|WARN)/.test(line));
   });
 
   test.afterAll(() => {
@@ -56,8 +43,29 @@ test.describe.serial('the installed package', () => {
 
   test('the tarball holds what runs: bin, built JavaScript and types, no sources, tests or workflows', () => {
     expect(files).toEqual(expect.arrayContaining(['bin/rayteams-login.mjs', 'dist/index.js', 'dist/commands/get-code.js', 'dist/types/lib/index.d.ts', 'package.json', 'README.md']));
-    expect(files.filter((file) => /^(\.github|\.ci|scripts|lib|pages|mock-server|fixtures|monitoring)\/|(^|\/)tests?\/|\.spec\.|\.map$|^dist\/setup\.js$/.test(file))).toEqual([]);
+    expect(files.filter((file) => /^(\.github|\.ci|scripts|lib|pages|mock-server|fixtures|action)\/|(^|\/)tests?\/|\.spec\.|\.map$|^dist\/setup\.js$/.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('the manifest is fit to publish: a license with its file, the repository, no install-time script, runtime dependencies only', () => {
+    const installed = join(consumer, 'node_modules', 'rayteams-login-harness');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<string, unknown> & { scripts?: Record<string, string>; dependencies?: Record<string, string>; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.license).toBe('MIT');
+    expect(manifest.repository).toEqual({ type: 'git', url: 'git+https://github.com/rayteams/login-harness.git' });
+    expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} RayTeams login harness authors\n/);
+    // npm runs (or, since npm 11, warns about) these on install; the tarball ships no build to run them with.
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script], script).toBeUndefined();
+    // dist/ imports neither: Allure is the test suite's reporter, @playwright/test only lends its types.
+    expect(Object.keys(manifest.dependencies ?? {})).not.toContain('allure-playwright');
+    expect(Object.keys(manifest.dependencies ?? {})).not.toContain('@playwright/test');
+    expect(manifest.peerDependencies?.['@playwright/test']).toBeDefined();
+    expect(manifest.peerDependenciesMeta?.['@playwright/test']?.optional).toBe(true);
+    expect(installWarnings).toEqual([]);
+  });
+
+  test('the monitoring kit is inside: alert rules, their promtool tests and the dashboard', () => {
+    expect(files).toEqual(expect.arrayContaining(['monitoring/prometheus/login-health.rules.yml', 'monitoring/prometheus/login-health.rules.test.yml', 'monitoring/grafana/login-health.dashboard.json', 'LICENSE']));
   });
 
   test('npx rayteams-login get-code prints a code from the embedded server; every subcommand has --help and --version', async () => {
@@ -75,6 +83,22 @@ test.describe.serial('the installed package', () => {
     }
     const unknown = await inConsumer(npx, ['get-codes']);
     expect(unknown.exitCode).toBe(2);
+  });
+
+  test('installed, --help speaks of the bin people type (rayteams-login …), not the npm script, and lists every exit code', async () => {
+    const npx = join(consumer, 'node_modules', '.bin', process.platform === 'win32' ? 'rayteams-login.cmd' : 'rayteams-login');
+    const exitCodes: Record<string, number[]> = {
+      'get-code': [0, 2, 3, 4, 5, 6, 70, 129, 130, 143],
+      'health-check': [0, 1, 2, 3, 4, 5, 6, 70, 129, 130, 143],
+      'scan-artifacts': [0, 1, 2, 70, 129, 130, 143],
+    };
+    for (const [command, codes] of Object.entries(exitCodes)) {
+      const help = await inConsumer(npx, [command, '--help']);
+      expect(help.stdout, `${command} --help`).toContain(`Usage: rayteams-login ${command} [options]`);
+      expect(help.stdout, `${command} --help`).not.toContain('npm run');
+      const listed = new Set([...help.stdout.slice(help.stdout.indexOf('Exit codes:')).matchAll(/\b(\d{1,3})\b/g)].map((m) => Number(m[1])));
+      expect(codes.filter((code) => !listed.has(code)), `${command} --help: exit codes not listed`).toEqual([]);
+    }
   });
 
   test('a plain .mjs consumer and a .ts consumer under tsx (CommonJS project) both get a code', async () => {

@@ -42,4 +42,20 @@ test.describe('npm run scan-artifacts', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  test('a --path that does not exist is a usage error (exit 2) naming it, not a clean scan', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'scan-cli-'));
+    try {
+      const missing = join(root, 'does-not-exist');
+      const run = await runScript('scan-artifacts', ['--path', root, '--path', missing]);
+      expect(run.exitCode, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`--path "${missing}": no such file or folder, nothing scanned`);
+      expect(run.stdout).toBe('');
+      // The default folders may be missing: a run that wrote no report is clean, not a mistake.
+      const defaults = await runScript('scan-artifacts', ['--path', root]);
+      expect(defaults.exitCode, defaults.stderr).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -52,4 +52,11 @@ test.describe('usage and configuration errors exit 2 before a browser starts', (
     expect(run.stderr).toMatch(/cannot write the result to \/proc\/nope\/x: E[A-Z]+/);
     expect(run.stdout).toBe('');
   });
+
+  test('--help under npm speaks of the npm script, as typed in a source checkout', async () => {
+    const help = await runNpmScript('get-code', ['--help']);
+    expect(help.exitCode, help.stderr).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run -s get-code -- [options]');
+    expect(help.stdout).toContain('npm run -s get-code -- --json | jq -r .code');
+  });
 });

