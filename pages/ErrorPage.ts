@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { wordsPattern } from './language.js';
-import { lookAt, type Look } from './recognise.js';
-import type { Screen } from './screen.js';
+import type { Look, ScreenError } from './look.js';
+import { lookAt } from './recognise.js';
+import { ScreenFailure, refusedBy, type JourneyContext, type JourneyScreen, type Submission } from './screen.js';
 
 /**
  * RFC 6749's syntax for an `error` value (appendix A.7: printable ASCII without `"` and `\`), without
@@ -16,8 +17,10 @@ const ERROR_CODE_SYNTAX = /^[\x21\x23-\x5B\x5D-\x7E](?:[\x20\x21\x23-\x5B\x5D-\x
  * so it is recognised the way the login screens are: by structure (nothing to fill in, an error
  * shown) and by the words of every language in pages/language.ts, never by its path.
  */
-export class ErrorPage implements Screen {
+export class ErrorPage implements JourneyScreen {
   readonly name = 'service error page';
+  readonly step = 'Read the error page';
+  readonly sends = 'nothing';
   readonly page: Page;
   /** the page's error text: its error element, or else the sentence that says it is an error page */
   readonly message: Locator;
@@ -31,9 +34,22 @@ export class ErrorPage implements Screen {
       .first();
   }
 
-  /** No field to fill in (so no login or code screen with an error on it), and an error shown or named. */
+  /**
+   * No field to fill in (so no login or code screen with an error on it), and an error shown or
+   * named; a page that is still loading is no error page, whatever its alert says.
+   */
   matches(look: Look): boolean {
-    return look.fields.length === 0 && (look.cues.errorPage || look.error !== undefined);
+    return look.fields.length === 0 && !look.busy && (look.cues.errorPage || look.error !== undefined);
+  }
+
+  /** Ends the journey: the service refused the authorize request (or what followed it) on its own page. */
+  async act(_look: Look, context: JourneyContext): Promise<Submission> {
+    const code = (await this.code(context.budget.timeoutMs()).catch(() => undefined)) ?? 'unknown';
+    throw new ScreenFailure('authorization_error', `login service showed its error page${context.signedIn ? ' after sign-in' : ''}: error=${code}`);
+  }
+
+  answerError(error: ScreenError): void {
+    refusedBy(error);
   }
 
   async isCurrent(): Promise<boolean> {

@@ -18,83 +18,14 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { wordsOfAllLanguages } from './language.js';
+import { adaptLegacyLook, type LegacyLook } from './legacy-look.js';
+import type { Look, RecogniserOverrides } from './look.js';
 
 export const HANDLE_ATTRIBUTE = 'data-login-harness';
 /** Set by each look on the fields (and the submit button) it gave a role: `[data-login-harness-role="username"]`. */
 export const ROLE_ATTRIBUTE = `${HANDLE_ATTRIBUTE}-role`;
 
-export type FieldRole = 'username' | 'password' | 'newPassword' | 'oneTimeCode' | 'other';
-export type ButtonIntent = 'signIn' | 'next' | 'decline' | 'methodPassword' | 'passkey' | 'forgotPassword';
-export type ScreenErrorKind = 'incorrect' | 'locked' | 'codeUsed' | 'codeMismatch' | 'other';
-
-export interface SeenField {
-  handle: string;
-  role: FieldRole;
-  /** the input's type, e.g. text, email, password, tel */
-  type: string;
-  valueLength: number;
-}
-
-export interface SeenButton {
-  handle: string;
-  /** the button's visible text (or value, or aria-label), shortened: never a value typed by the harness */
-  text: string;
-  intents: ButtonIntent[];
-  /** a radio option (or its label) rather than a button */
-  choice: boolean;
-}
-
-export interface Look {
-  title: string;
-  /** location.pathname only: queries carry state and codes */
-  path: string;
-  fields: SeenField[];
-  buttons: SeenButton[];
-  roles: {
-    username?: string;
-    password?: string;
-    newPasswords: string[];
-    oneTimeCode?: string;
-    /** the button that submits the main form */
-    submit?: string;
-    decline?: string;
-    methodPassword?: string;
-  };
-  error?: { text: string; kind: ScreenErrorKind };
-  cues: {
-    mfaSetup: boolean;
-    qr: boolean;
-    sms: boolean;
-    emailCode: boolean;
-    /** a code was sent somewhere; `sentToEmail`: the masked destination shown looks like an e-mail address */
-    codeSent: boolean;
-    sentToEmail: boolean;
-    /** the masked destination shown looks like a phone number (+*******1234) */
-    sentToPhone: boolean;
-    passkey: boolean;
-    newPassword: boolean;
-    errorPage: boolean;
-    oneTimeCode: boolean;
-  };
-  /** anything a person could act on: a visible field or button */
-  drawn: boolean;
-  /** loaded, and nothing at all to see: no text, no field, no button */
-  empty: boolean;
-  /** the page has no script that could still draw something */
-  scriptless: boolean;
-  /** the classic hosted UI's hidden _csrf field is there (reported as the login shape, not used to recognise) */
-  classic: boolean;
-  /** LOGIN_*_SELECTOR overrides that are not valid CSS */
-  invalidOverrides: string[];
-  /** what changes when the screen changes: see FINGERPRINT */
-  fingerprint: string;
-}
-
-export interface RecogniserOverrides {
-  username?: string | undefined;
-  password?: string | undefined;
-  submit?: string | undefined;
-}
+export type { ButtonIntent, FieldRole, Look, RecogniserOverrides, ScreenErrorKind, SeenButton, SeenField } from './look.js';
 
 /**
  * What the screen looks like, in a form cheap to compare: the path, each visible field's kind, whether
@@ -230,9 +161,11 @@ const LOOK = String.raw`(args) => {
 
   // Errors: by structure first (alerts, Cognito's error paragraph, error elements), then their words.
   let error;
+  const busy = [...document.querySelectorAll('[aria-busy=true], [role=progressbar], progress')].some(visible) || [...document.querySelectorAll('[role=alert], [aria-live]')].some((el) => visible(el) && /^(loading|wird geladen|読み込み中|로드 중|cargando|chargement)\b|(…|\.\.\.)$/i.test(clean(el.innerText)));
+  const errorPending = [...document.querySelectorAll('[role=alert], #loginErrorMessage, [aria-live=assertive]')].some((el) => visible(el) && !clean(el.innerText));
   const errorEls = [...document.querySelectorAll('[role=alert], #loginErrorMessage, [aria-live=assertive], [class*=error i], [id*=error i]')].filter((el) => el.tagName !== 'INPUT' && visible(el) && clean(el.innerText));
   const errorEl = errorEls.find((el) => el.matches('[role=alert], #loginErrorMessage')) || errorEls.find((el) => clean(el.innerText).length < 300);
-  if (errorEl) {
+  if (errorEl && !(busy && /(…|\.\.\.)$/.test(clean(errorEl.innerText)))) {
     const text = clean(errorEl.innerText).slice(0, 300);
     const kind = re.errorLocked.test(text) ? 'locked' : re.errorCodeUsed.test(text) ? 'codeUsed' : re.errorCodeMismatch.test(text) ? 'codeMismatch' : re.errorIncorrect.test(text) ? 'incorrect' : 'other';
     error = { text, kind };
@@ -277,6 +210,8 @@ const LOOK = String.raw`(args) => {
       methodPassword: methodPassword ? methodPassword.handle : undefined,
     },
     error,
+    errorPending,
+    busy,
     cues,
     drawn: fields.length > 0 || seenButtons.length > 0,
     empty: document.readyState === 'complete' && bodyText === '' && fields.length === 0 && seenButtons.length === 0,
@@ -291,7 +226,7 @@ const WORDS = wordsOfAllLanguages();
 
 /** One look at the page: every visible field and button with its role, any error, and the cues of the text. */
 export async function lookAt(page: Page, overrides: RecogniserOverrides = {}): Promise<Look> {
-  return (await page.evaluate(`(${LOOK})(${JSON.stringify({ words: WORDS, attribute: HANDLE_ATTRIBUTE, overrides })})`)) as Look;
+  return adaptLegacyLook((await page.evaluate(`(${LOOK})(${JSON.stringify({ words: WORDS, attribute: HANDLE_ATTRIBUTE, overrides })})`)) as LegacyLook);
 }
 
 /** The CSS selector of the element a look gave `handle` to. */

@@ -4,7 +4,8 @@
  * page, never OAuth.
  */
 import type { Page } from '@playwright/test';
-import { byHandle, handleSelector, lookAt, readBack, type Look, type RecogniserOverrides } from './recognise.js';
+import type { Look, RecogniserOverrides, ScreenError } from './look.js';
+import { byHandle, handleSelector, lookAt, readBack } from './recognise.js';
 import { fillSecret } from './secret-field.js';
 
 export interface Screen {
@@ -14,6 +15,59 @@ export interface Screen {
   matches(look: Look): boolean;
   /** one look at the page, then matches() */
   isCurrent(): Promise<boolean>;
+}
+
+/**
+ * Why a screen ends the journey, named by the page object that knows the screen. The journey turns
+ * it into the harness's failure of the same name (and exit code).
+ */
+export type ScreenFailureReason =
+  | 'credentials_rejected'
+  | 'account_locked'
+  | 'mfa_required'
+  | 'mfa_rejected'
+  | 'mfa_setup_required'
+  | 'mfa_unsupported'
+  | 'password_change_required'
+  | 'authorization_error'
+  | 'unexpected_page';
+
+export class ScreenFailure extends Error {
+  override name = 'ScreenFailure';
+
+  constructor(
+    readonly reason: ScreenFailureReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a screen may send; the journey's safety rules guard the password and one-time codes. */
+export type Sends = 'password' | 'username' | 'oneTimeCode' | 'choice' | 'nothing';
+
+/** What the journey hands a screen when it acts. */
+export interface JourneyContext {
+  readonly budget: ActionBudget;
+  readonly username: string;
+  readonly password: string;
+  /** something was submitted on this journey already (an interstitial is only expected after that) */
+  readonly signedIn: boolean;
+  /** the current authenticator code (or the previous window's), or undefined when no secret is set */
+  oneTimeCode(options: { earlierStep: boolean }): Promise<string | undefined>;
+}
+
+/** A screen the journey can meet: recognised from a look, acted on, and told the errors its submissions get. */
+export interface JourneyScreen extends Screen {
+  /** the step's title in reports ("Sign in", "Enter one-time code") */
+  readonly step: string;
+  readonly sends: Sends;
+  act(look: Look, context: JourneyContext): Promise<Submission>;
+  /**
+   * The answer to an error shown right after this screen was submitted: throws a ScreenFailure to
+   * end the journey, returns to let the screen be submitted again.
+   */
+  answerError(error: ScreenError): void;
 }
 
 export abstract class RecognisedScreen implements Screen {
@@ -45,31 +99,59 @@ export interface ActionBudget {
   timeoutMs(): number;
 }
 
-/** Outcome of filling and submitting: the fingerprint just before the click, or why there was no click. */
-export type Submission = { submitted: true; fingerprint: string } | { submitted: false; why: string };
+/**
+ * Outcome of filling and submitting: the fingerprint just before the press and how the form was
+ * submitted (its control, or Enter when the screen has none), or why nothing was pressed.
+ */
+export type Submission = { submitted: true; fingerprint: string; how: 'control' | 'enter' } | { submitted: false; why: string };
+
+/** Typing a value lost to a re-render (a late hydration) is tried this often before giving up on the screen. */
+const FILL_ATTEMPTS = 3;
 
 /**
- * Fills the entries, reads back their lengths right before the click (a late re-render can empty or
- * replace them), fills once more if needed, then clicks `submit` (or presses Enter in the last field).
+ * Fills the entries and reads back their lengths after the input events (a late hydration or
+ * re-render can empty or replace them), fills again while a value was lost, then presses `submit`
+ * (or Enter in the last field when the screen has no submit control). Never submits a field that
+ * reads back empty.
  */
 export async function fillAndSubmit(page: Page, entries: Entry[], submit: string | undefined, budget: ActionBudget): Promise<Submission> {
   let fingerprint: string | undefined;
-  for (let attempt = 0; attempt < 2 && fingerprint === undefined; attempt += 1) {
+  for (let attempt = 0; attempt < FILL_ATTEMPTS && fingerprint === undefined; attempt += 1) {
     for (const entry of entries) {
-      if (entry.secret !== undefined) await fillSecret(page, handleSelector(entry.handle), entry.secret, entry.value, { timeoutMs: budget.timeoutMs() });
+      if (entry.secret !== undefined) await typeSecret(page, entry, budget);
       else await byHandle(page, entry.handle).fill(entry.value, { timeout: budget.timeoutMs() });
     }
     const check = await readBack(page, entries.map((entry) => entry.handle));
     if (check.lengths.every((length, index) => length === entries[index]?.value.length)) fingerprint = check.fingerprint;
   }
   if (fingerprint === undefined) return { submitted: false, why: 'the fields were emptied or replaced right after filling' };
-  await press(page, submit, entries.at(-1)?.handle, budget);
-  return { submitted: true, fingerprint };
+  const how = await press(page, submit, entries.at(-1)?.handle, budget);
+  return { submitted: true, fingerprint, how };
 }
 
-/** Clicks a button (or presses Enter in a field) without waiting for the navigation it may start. */
-export async function press(page: Page, button: string | undefined, fallbackField: string | undefined, budget: ActionBudget): Promise<void> {
+/** The one place a secret is typed: by the field's handle, through pages/secret-field.ts. */
+function typeSecret(page: Page, entry: Entry, budget: ActionBudget): Promise<boolean> {
+  return fillSecret(page, handleSelector(entry.handle), entry.secret ?? 'secret', entry.value, { timeoutMs: budget.timeoutMs() });
+}
+
+/** Clicks a control (or presses Enter in a field) without waiting for the navigation it may start. */
+export async function press(page: Page, control: string | undefined, fallbackField: string | undefined, budget: ActionBudget): Promise<'control' | 'enter'> {
   // noWaitAfter: a slow login service must hold the journey's own bounded wait, not the click.
-  if (button !== undefined) await byHandle(page, button).click({ noWaitAfter: true, timeout: budget.timeoutMs() });
-  else if (fallbackField !== undefined) await byHandle(page, fallbackField).press('Enter', { noWaitAfter: true, timeout: budget.timeoutMs() });
+  if (control !== undefined) {
+    await byHandle(page, control).click({ noWaitAfter: true, timeout: budget.timeoutMs() });
+    return 'control';
+  }
+  if (fallbackField !== undefined) await byHandle(page, fallbackField).press('Enter', { noWaitAfter: true, timeout: budget.timeoutMs() });
+  return 'enter';
+}
+
+/** Pressed one control that submits nothing typed (a method option, a decline, a continue). */
+export async function pressOnly(page: Page, look: Look, control: string, budget: ActionBudget): Promise<Submission> {
+  await press(page, control, undefined, budget);
+  return { submitted: true, fingerprint: look.fingerprint, how: 'control' };
+}
+
+/** A screen's default answer to an error after it was submitted: nothing more to try. */
+export function refusedBy(error: ScreenError): never {
+  throw new ScreenFailure('unexpected_page', `the screen says "${error.text}"`);
 }

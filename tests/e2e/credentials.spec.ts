@@ -31,7 +31,8 @@ function userForWrongPassword(config: ConfigWithBaseUrl): string {
  * a message (managed login). Stages differ, so either counts; neither is a failure.
  */
 async function emptyFormRefusal(loginPage: LoginPage): Promise<string | undefined> {
-  if (await loginPage.usernameField.evaluate((input) => !(input as HTMLInputElement).checkValidity())) return 'required field left empty';
+  const username = await loginPage.field('username');
+  if (username && (await username.evaluate((input) => !(input as HTMLInputElement).checkValidity()))) return 'required field left empty';
   return loginPage.waitForError(5_000).catch(() => undefined);
 }
 
