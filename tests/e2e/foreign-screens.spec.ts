@@ -226,13 +226,14 @@ test.describe('challenges after the password', { tag: '@local-only' }, () => {
     expect(target.service.posts.map((post) => post.step)).toEqual([0, 1, 2]);
   });
 
-  test('a sign-in method choice in English, then a passkey offer that is declined', async ({ config, signInForCode }) => {
-    const target = await foreign(config, [screens.methodChoiceStep('en'), screens.passwordAloneStep(config.user), screens.passkeyOfferStep('en')]);
+  test('the username, a sign-in method choice in English, the password, then a passkey offer that is declined', async ({ config, signInForCode }) => {
+    // Choice-based sign-in asks for the username first: a password step is never the first to get the password.
+    const target = await foreign(config, [screens.japaneseTwoStep(config.user)[0] as ForeignStep, screens.methodChoiceStep('en'), screens.passwordAloneStep(config.user), screens.passkeyOfferStep('en')]);
 
     const result = await signInForCode({ config: target.config });
 
     expect(result.code).toMatch(UUID);
-    expect(target.service.posts.map((post) => post.form.get('choice') ?? post.form.get('method') ?? 'password')).toEqual(['password', 'password', 'skip']);
+    expect(target.service.posts.map((post) => post.form.get('choice') ?? post.form.get('method') ?? (post.form.has('p') ? 'password' : 'username'))).toEqual(['username', 'password', 'password', 'skip']);
   });
 
   test('a passkey offer in Japanese is declined with 後で', async ({ config, signInForCode }) => {

@@ -19,6 +19,10 @@ export interface StepContext {
 
 export interface ForeignStep {
   render(context: StepContext): string;
+  /** extra response headers of this step's page, e.g. a Content-Security-Policy */
+  headers?: Record<string, string>;
+  /** instead of any step: a whole page to answer this POST with (HTTP 400), e.g. the service's error page */
+  respond?(form: URLSearchParams): string | undefined;
   /** undefined: accepted; a string: the error to show on this step again */
   accept?(form: URLSearchParams): string | undefined;
   /** jump to another step instead of the next one (by index), after acceptance; 99: to a host that does not resolve */
@@ -36,7 +40,20 @@ export function page(title: string, body: string, lang = 'en'): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 }
 
-export async function startForeignService(steps: ForeignStep[]): Promise<ForeignService> {
+export interface ForeignServiceOptions {
+  /** scripts served as files (a strict CSP allows no inline script): path -> JavaScript */
+  scripts?: Record<string, string>;
+}
+
+/**
+ * A script's POST asks for JSON (`accept: application/json`): it gets `{ error }` (401) or
+ * `{ location }` of the callback, and navigates there itself, as a single-page login does.
+ */
+function wantsJson(request: IncomingMessage): boolean {
+  return (request.headers.accept ?? '').includes('application/json');
+}
+
+export async function startForeignService(steps: ForeignStep[], options: ForeignServiceOptions = {}): Promise<ForeignService> {
   const renders = new Map<number, number>();
   const errors = new Map<number, string | undefined>();
   const posts: ForeignService['posts'] = [];
@@ -48,7 +65,7 @@ export async function startForeignService(steps: ForeignStep[]): Promise<Foreign
     renders.set(index, count);
     const html = step.render({ action: `/step/${index}?${query}`, error: errors.get(index), renders: count });
     errors.delete(index);
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...step.headers }).end(html);
   };
   const server = createServer((request, response) => {
     void (async () => {
@@ -56,6 +73,8 @@ export async function startForeignService(steps: ForeignStep[]): Promise<Foreign
       if (url.pathname === '/oauth2/authorize') {
         query = url.search.slice(1);
         response.writeHead(302, { location: `/login?${query}` }).end();
+      } else if (options.scripts?.[url.pathname] !== undefined && request.method === 'GET') {
+        response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(options.scripts[url.pathname]);
       } else if (url.pathname === '/login' && request.method === 'GET') {
         show(0, response);
       } else if (url.pathname.startsWith('/step/') && request.method === 'POST') {
@@ -63,7 +82,16 @@ export async function startForeignService(steps: ForeignStep[]): Promise<Foreign
         const form = new URLSearchParams(await body(request));
         posts.push({ step: index, form });
         const step = steps[index];
+        const whole = step?.respond?.(form);
+        if (whole !== undefined) {
+          response.writeHead(400, { 'content-type': 'text/html; charset=utf-8' }).end(whole);
+          return;
+        }
         const error = step?.accept?.(form);
+        if (error !== undefined && wantsJson(request)) {
+          response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
+          return;
+        }
         if (error !== undefined) {
           errors.set(index, error);
           show(index, response);
@@ -83,7 +111,8 @@ export async function startForeignService(steps: ForeignStep[]): Promise<Foreign
         callback.searchParams.set('code', randomUUID());
         const state = authorize.get('state');
         if (state !== null) callback.searchParams.set('state', state);
-        response.writeHead(302, { location: callback.toString() }).end();
+        if (wantsJson(request)) response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ location: callback.toString() }));
+        else response.writeHead(302, { location: callback.toString() }).end();
       } else {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       }
