@@ -32,7 +32,7 @@ export interface ForeignStep {
 export interface ForeignService {
   url: string;
   /** every form the service received, by step index (never print: they may hold the password) */
-  posts: Array<{ step: number; form: URLSearchParams }>;
+  posts: Array<{ step: number; form: URLSearchParams; /** Date.now() when it arrived */ at: number }>;
   close(): Promise<void>;
 }
 
@@ -80,7 +80,7 @@ export async function startForeignService(steps: ForeignStep[], options: Foreign
       } else if (url.pathname.startsWith('/step/') && request.method === 'POST') {
         const index = Number(url.pathname.slice('/step/'.length));
         const form = new URLSearchParams(await body(request));
-        posts.push({ step: index, form });
+        posts.push({ step: index, form, at: Date.now() });
         const step = steps[index];
         const whole = step?.respond?.(form);
         if (whole !== undefined) {
