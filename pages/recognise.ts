@@ -137,6 +137,7 @@ const LOOK = String.raw`(args) => {
     return intents;
   };
   const buttons = buttonEls.map((el) => ({ el, text: textOf(el), choice: false }));
+  for (const link of document.querySelectorAll('a')) if (visible(link) && re.forgotPassword.test(textOf(link))) buttons.push({ el: link, text: textOf(link), choice: false });
   for (const radio of document.querySelectorAll('input[type=radio]')) {
     const label = radio.labels && radio.labels[0];
     const target = visible(radio) ? radio : label && visible(label) ? label : undefined;

@@ -67,9 +67,9 @@ export function answerError(state: JourneyState, traffic: Traffic, look: Look): 
 
 function typedValueLost(last: LastSubmission, traffic: Traffic, look: Look): boolean {
   const empty = (handle: string | undefined) => handle !== undefined && look.fields.some((field) => field.handle === handle && field.valueLength === 0);
-  const emptied = empty(look.roles.username) || empty(look.roles.password);
-  if (last.screen.sends === 'username') return emptied && look.error?.kind === 'other';
-  return emptied && traffic.since(last.mark).sent === 0 && (last.screen.sends === 'password' || last.screen.sends === 'oneTimeCode');
+  const emptied = empty(look.roles.username) || empty(look.roles.password) || empty(look.roles.oneTimeCode);
+  // A refusal by the service comes with traffic; a form that checks its own (emptied) fields sends nothing.
+  return emptied && traffic.since(last.mark).sent === 0;
 }
 
 /** Rules 1 and 2, Enter only if it caused traffic, and the bound on acting on one screen. */

@@ -204,3 +204,14 @@ test.describe('hydration and the error page', { tag: '@local-only' }, () => {
     expect(passwordSubmissions(target.service, config.user.password)).toBe(1);
   });
 });
+
+test('the forgot-password link is found on the password step when the first step does not show it; no password is sent', { tag: '@local-only' }, async ({ config, openLoginScreen }) => {
+  const target = await foreign(config, unusual.forgotLinkOnPasswordStep(config.user));
+  const loginPage = await openLoginScreen({ config: target.config });
+
+  const link = await loginPage.forgotPasswordLink({ username: config.user.username });
+
+  await expect(link).toHaveText('Forgot password?');
+  await expect(link).toHaveAttribute('href', '/forgotPassword');
+  expect(target.service.posts.map((post) => post.step)).toEqual([0]);
+});

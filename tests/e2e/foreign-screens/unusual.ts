@@ -179,3 +179,18 @@ export function refusalByStructure(user: Credentials, options: { keepPassword: b
     accept: (form) => checked(user, form.get('username'), form.get('password')),
   };
 }
+
+/** Two steps, and "Forgot password?" only on the password step (as on managed login's replica). */
+export function forgotLinkOnPasswordStep(user: Credentials): ForeignStep[] {
+  return [
+    {
+      render: ({ action }) => page('Sign in', `<form method="post" action="${action}"><label>Email<input type="email" name="email"></label><button type="submit">Next</button></form>`),
+      accept: (form) => (form.get('email') === user.username ? undefined : 'Enter your email address.'),
+    },
+    {
+      render: ({ action }) =>
+        page('Sign in', `<form method="post" action="${action}"><label>Password<input type="password" name="password"></label><a href="/forgotPassword">Forgot password?</a><button type="submit">Sign in</button></form>`),
+      accept: (form) => (form.get('password') === user.password ? undefined : refusal),
+    },
+  ];
+}
