@@ -107,6 +107,8 @@ export type Submission = { submitted: true; fingerprint: string; how: 'control' 
 
 /** Typing a value lost to a re-render (a late hydration) is tried this often before giving up on the screen. */
 const FILL_ATTEMPTS = 3;
+/** How long a server-rendered form may wait for its script to take it over before it is used anyway. */
+const HYDRATION_WAIT_MS = 3_000;
 
 /**
  * Fills the entries and reads back their lengths after the input events (a late hydration or
@@ -115,6 +117,8 @@ const FILL_ATTEMPTS = 3;
  * reads back empty.
  */
 export async function fillAndSubmit(page: Page, entries: Entry[], submit: string | undefined, budget: ActionBudget): Promise<Submission> {
+  const first = entries[0];
+  if (first !== undefined) await untilInteractive(page, first.handle, budget);
   let fingerprint: string | undefined;
   for (let attempt = 0; attempt < FILL_ATTEMPTS && fingerprint === undefined; attempt += 1) {
     for (const entry of entries) {
@@ -127,6 +131,36 @@ export async function fillAndSubmit(page: Page, entries: Entry[], submit: string
   if (fingerprint === undefined) return { submitted: false, why: 'the fields were emptied or replaced right after filling' };
   const how = await press(page, submit, entries.at(-1)?.handle, budget);
   return { submitted: true, fingerprint, how };
+}
+
+/**
+ * Waits (a bounded moment) until the field's form is interactive: what is typed into a server-rendered
+ * form before its script takes it over is lost, and pressing it submits it natively, by GET, to the
+ * page it is on (landing on the service's error page, with what was typed in the URL).
+ */
+async function untilInteractive(page: Page, handle: string, budget: ActionBudget): Promise<void> {
+  const until = Date.now() + Math.min(HYDRATION_WAIT_MS, budget.timeoutMs());
+  while (Date.now() < until) {
+    // A field gone under the probe is the next look's business: carry on.
+    const ready = await byHandle(page, handle)
+      .evaluate(isInteractive, undefined, { timeout: Math.max(1, until - Date.now()) })
+      .catch(() => true);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Runs in the page. A form with an action, a POST method or a submit handler attribute submits
+ * itself as written; one without (a native submit would GET the page itself) is a script's form,
+ * and a script that has taken over its elements leaves its own properties on them (React's
+ * `__reactFiber$…`, Vue's, Angular's): plain DOM elements have none.
+ */
+function isInteractive(element: Element): boolean {
+  const form = element instanceof HTMLInputElement && element.form !== null ? element.form : element.closest('form');
+  if (form === null) return true;
+  if (form.hasAttribute('action') || (form.getAttribute('method') ?? 'get').toLowerCase() !== 'get' || form.hasAttribute('onsubmit')) return true;
+  return Object.keys(form).length > 0 || Object.keys(element).length > 0;
 }
 
 /** The one place a secret is typed: by the field's handle, through pages/secret-field.ts. */
