@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
 import { isLoopbackHost } from '../platform/net.js';
 import { parseTotpSecret, totpSecretBase32 } from '../journey/totp.js';
+import { RAYTEAMS_REGIONS, rayteamsApiBaseUrl, rayteamsApiBaseUrlFor, rayteamsBaseUrl } from './rayteams.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
 import { parseFaults } from '../../mock-server/faults.js';
@@ -16,23 +17,8 @@ import { LANGS, type Lang } from '../../mock-server/i18n.js';
 import { LOGIN_UIS, USER_MFAS, USER_STATUSES, type LoginUi, type UserMfa, type UserStatus } from '../../mock-server/types.js';
 
 export { ConfigError, readEnvironment, type Env, type LoadConfigOptions } from './environment.js';
+export { RAYTEAMS_REGIONS, rayteamsApiBaseUrl, rayteamsBaseUrl } from './rayteams.js';
 
-/** The regions RayTeams documents ("Z.1 Region"); users, data and tokens are isolated per region. */
-export const RAYTEAMS_REGIONS = [
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'us-east-1',
-  'ap-south-1',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ca-central-1',
-  'eu-central-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-north-1',
-  'sa-east-1',
-] as const;
 
 /**
  * What the embedded server and an unconfigured harness use: DESIGN.md "Local server defaults".
@@ -440,31 +426,15 @@ function resolveTarget(v: z.infer<typeof envSchema>, problems: { variable: strin
   return { kind: 'embedded', baseUrl: embeddedUrl === undefined ? undefined : stripTrailingSlash(embeddedUrl) };
 }
 
-/**
- * RayTeams documents its API host as `https://api-[REGION]-[SCOPE].rayteams[SANDBOX].com/v1.0/` but
- * shows `https://api-ap-northeast-2-project-development.rayteams.com` elsewhere; we follow the
- * example (scope, then stage) and leave the stage out for production. RAYTEAMS_API_URL overrides.
- */
-export function rayteamsApiBaseUrl(region: string, stage: string, scope = 'user'): string {
-  const suffix = /^(prod|production)$/.test(stage) ? '' : `-${stage}`;
-  return `https://api-${region}-${scope}${suffix}.rayteams.com/v1.0/`;
-}
-
-const OAUTH_HOST = /^oauth-([a-z]+-[a-z]+-\d)-([a-z][a-z0-9-]*)\.rayteams\.com$/;
-
 function resolveApiBaseUrl(v: z.infer<typeof envSchema>, target: Target, problems: { variable: string; problem: string }[]): string | undefined {
   if (v.RAYTEAMS_API_URL !== undefined) return v.RAYTEAMS_API_URL.endsWith('/') ? v.RAYTEAMS_API_URL : `${v.RAYTEAMS_API_URL}/`;
   if (v.RAYTEAMS_REGION !== undefined && v.RAYTEAMS_STAGE !== undefined) return rayteamsApiBaseUrl(v.RAYTEAMS_REGION, v.RAYTEAMS_STAGE);
   if (target.kind === 'remote') {
-    const match = OAUTH_HOST.exec(new URL(target.baseUrl).hostname);
-    if (match?.[1] !== undefined && match[2] !== undefined) return rayteamsApiBaseUrl(match[1], match[2]);
+    const derived = rayteamsApiBaseUrlFor(target.baseUrl);
+    if (derived !== undefined) return derived;
     if (v.HEALTH_API_CHECK) problems.push({ variable: 'RAYTEAMS_API_URL', problem: 'missing (HEALTH_API_CHECK is on and the API host cannot be derived from OAUTH_BASE_URL)' });
   }
   return undefined;
-}
-
-export function rayteamsBaseUrl(region: string, stage: string): string {
-  return `https://oauth-${region}-${stage}.rayteams.com`;
 }
 
 function stripTrailingSlash(url: string): string {

@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { launchChromium } from '../journey/browser.js';
-import { rayteamsBaseUrl, type HarnessConfig } from '../config/config.js';
+import type { HarnessConfig } from '../config/config.js';
+import { rayteamsBaseUrl } from '../config/rayteams.js';
 import { openTarget, type OpenTarget } from '../config/target.js';
 import type { Logger } from '../platform/log.js';
 import { renderMetricsFor, writeMetricsFile, type MetricsEntry } from './metrics.js';

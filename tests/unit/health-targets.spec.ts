@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
-import { RAYTEAMS_REGIONS } from '../../lib/config/config.js';
+import { RAYTEAMS_REGIONS } from '../../lib/config/rayteams.js';
 import { renderMetricsFor } from '../../lib/health/metrics.js';
 import { healthResult } from './health-result.js';
 import { createServer } from 'node:http';
