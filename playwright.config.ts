@@ -7,6 +7,12 @@ import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './lib/journey/browser.js';
 import { EMBEDDED_URL_VARIABLE, describeTarget, loadConfig } from './lib/config/config.js';
+import { registerEmbeddedServer } from './lib/config/embedded.js';
+import { EMBEDDED_SERVER } from './mock-server/embedded-module.js';
+import { mockSettingsFrom } from './mock-server/settings.js';
+
+// The MOCK_* settings are the embedded server's: its module reads and checks them.
+registerEmbeddedServer(EMBEDDED_SERVER);
 
 const config = loadConfig();
 const isCI = Boolean(process.env.CI);
@@ -74,7 +80,7 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
               environmentInfo: {
                 target: describeTarget(config),
                 client_id: config.client.id,
-                login_ui: config.target.kind === 'embedded' ? config.mock.loginUi : 'as served by the stage',
+                login_ui: config.target.kind === 'embedded' ? (mockSettingsFrom(config.target.settings).loginUi ?? 'classic') : 'as served by the stage',
                 node: process.version,
               },
             },

@@ -101,7 +101,7 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
  */
 async function withSharedServer(config: HarnessConfig, servers: Map<string, Promise<OpenTarget>>): Promise<HarnessConfig> {
   if (config.target.kind !== 'embedded' || config.target.baseUrl !== undefined) return config;
-  const key = JSON.stringify([config.client, config.user, config.mock, config.codeTtlSeconds]);
+  const key = JSON.stringify([config.client, config.user, config.target.settings, config.codeTtlSeconds]);
   let opening = servers.get(key);
   if (opening === undefined) {
     opening = openTarget(config);
