@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { Secret } from 'otpauth';
 import { test, expect } from '../../fixtures/index.js';
-import { saveFailureArtifacts } from '../../lib/health/artifacts.js';
+import { saveFailureArtifacts, startTrace } from '../../lib/health/artifacts.js';
 import { REDACTED, TOKEN_LEDGER_FILE, redactText, scanArtifacts } from '../../lib/redaction/redact.js';
 import { cleanEnv } from '../cli/run-cli.js';
 
@@ -133,7 +133,12 @@ test.describe('no secret in any artifact', () => {
     }
   });
 
-  test('a failure screenshot never shows a password, even in a type="text" field or echoed as text', async ({ page, context }) => {
+  test('a failure screenshot never shows a password, even in a type="text" field or echoed as text', async ({ browser }) => {
+    // A context of its own, traced as the health check traces an attempt: saving the evidence
+    // stops that trace, and the runner's own (under --trace on) must stay untouched.
+    const context = await browser.newContext();
+    await startTrace(context);
+    const page = await context.newPage();
     const password = `Canary-${randomBytes(6).toString('hex')}`;
     const screen = (value: string, echo: string) =>
       `<!doctype html><body style="font: 20px monospace"><form><input type="text" id="u" value="tester@example.com"><input type="text" id="p" value="${value}"></form><p>${echo}</p></body>`;
@@ -155,6 +160,7 @@ test.describe('no secret in any artifact', () => {
       expect(unmasked.equals(reference)).toBe(false);
       expect(readFileSync(shot ?? '').equals(reference), 'screenshot equals the emptied screen').toBe(true);
     } finally {
+      await context.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -68,13 +68,13 @@ const isBeingSplit = (entry: string) => Object.keys(BEING_SPLIT).some((file) => 
 test.describe('house rules', () => {
   for (const folder of ['lib', 'pages', 'fixtures']) {
     test(`no function in ${folder}/ is longer than ${MAX_FUNCTION_LINES} lines`, () => {
-      const long = sourcesUnder(folder).flatMap(longFunctions);
+      const long = sourcesUnder(folder).flatMap((file) => longFunctions(file));
       expect(long.filter((entry) => !isBeingSplit(entry))).toEqual([]);
     });
   }
 
   test(`the functions being split on other branches are ${MAX_FUNCTION_LINES} lines or less too`, () => {
-    const long = ['lib', 'pages'].flatMap(sourcesUnder).flatMap(longFunctions).filter(isBeingSplit);
+    const long = ['lib', 'pages'].flatMap(sourcesUnder).flatMap((file) => longFunctions(file)).filter(isBeingSplit);
     // Expected to fail until the helpers named in BEING_SPLIT land; the lead removes this at merge.
     test.fail(long.length > 0, `being split elsewhere: ${long.join('; ')}`);
     expect(long).toEqual([]);
