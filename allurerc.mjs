@@ -6,4 +6,12 @@ export default {
   output: './allure-report',
   historyPath: './allure-history/history.jsonl',
   historyLimit: 50,
+  plugins: {
+    awesome: {
+      options: {
+        // The tree: Playwright project, spec file, describe titles (allure-playwright's labels).
+        groupBy: ['parentSuite', 'suite', 'subSuite'],
+      },
+    },
+  },
 };

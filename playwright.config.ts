@@ -7,13 +7,21 @@ import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './lib/journey/browser.js';
 import { EMBEDDED_URL_VARIABLE, describeTarget, loadConfig } from './lib/config/config.js';
+import { registerEmbeddedServer } from './lib/config/embedded.js';
+import { EMBEDDED_SERVER } from './mock-server/embedded-module.js';
+import { mockSettingsFrom } from './mock-server/settings.js';
 import { ensureRecogniserBundle } from './scripts/recogniser-bundle.mjs';
 
 // Tests import pages/recognise.ts from the sources: its in-page bundle must be as new as they are.
 await ensureRecogniserBundle();
 
+// The MOCK_* settings are the embedded server's: its module reads and checks them.
+registerEmbeddedServer(EMBEDDED_SERVER);
+
 const config = loadConfig();
 const isCI = Boolean(process.env.CI);
+// Set by the workflows (CI): annotations on the pull request's diff and a summary of failures.
+const githubReporter = process.env.HARNESS_GITHUB_REPORTER === '1';
 const listOnly = process.argv.includes('--list');
 
 async function freePort(): Promise<number> {
@@ -54,8 +62,9 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
   forbidOnly: isCI,
   // Tests that read Linux's /proc (@linux-only) or need a POSIX shell (@posix) run only there.
   ...(process.platform === 'win32' ? { grepInvert: /@linux-only|@posix/ } : process.platform !== 'linux' ? { grepInvert: /@linux-only/ } : {}),
-  // Two workers suit the 2-core machines this runs on; each e2e test owns a browser context.
-  workers: 2,
+  // Four workers on two cores: most tests wait (on a browser, a child process, a server's answer)
+  // rather than compute, and two workers left half the machine idle.
+  workers: 4,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [
@@ -74,11 +83,13 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
               // Only the journey's own steps ("Open login screen", "Sign in", "Capture callback",
               // "Exchange code") and attachments: Playwright's API calls would bury them.
               detail: false,
+              // Labels parentSuite = project, suite = spec file, subSuite = describe titles: the tree
+              // allurerc.mjs groups by. Tags (`{ tag: '@smoke' }`) become labels, never title text.
               suiteTitle: true,
               environmentInfo: {
                 target: describeTarget(config),
                 client_id: config.client.id,
-                login_ui: config.target.kind === 'embedded' ? config.mock.loginUi : 'as served by the stage',
+                login_ui: config.target.kind === 'embedded' ? (mockSettingsFrom(config.target.settings).loginUi ?? 'classic') : 'as served by the stage',
                 node: process.version,
               },
             },
@@ -87,16 +98,18 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
           ['html', { open: 'never', outputFolder: 'playwright-report' }],
         ] as const)),
     ...(isCI && !listOnly ? ([['junit', { outputFile: 'reports/junit.xml' }]] as const) : []),
+    ...(githubReporter && !listOnly ? ([['github']] as const) : []),
     // LAST: onEnd runs in list order, so the html and junit files exist when this scrubs secrets
     // out of them, the traces and the Allure results (lib/redaction/redact.ts).
     ['./lib/reporters/redact-reporter.ts'],
   ],
-  // A failure in CI is run once more with a trace: recording every test's trace costs about a tenth
-  // of the suite's time, and a test that passes on retry is still reported as flaky.
-  retries: isCI ? 1 : 0,
+  // No retries: a flaky test is a bug to fix at its cause, not a pass.
+  retries: 0,
   use: {
-    // No screencast: a film strip is pictures, which redaction cannot read (a field that shows what was typed).
-    trace: { mode: 'on-first-retry', screenshots: false },
+    // Kept for a failed test only, locally and in CI, so the first failure has its trace; the
+    // redaction reporter (last) scrubs the kept ones. No screencast: a film strip is pictures,
+    // which redaction cannot read (a field that shows what was typed).
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     actionTimeout: 10_000,
     navigationTimeout: 15_000,

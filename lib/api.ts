@@ -2,14 +2,14 @@
  * The harness as a library for Node pipelines: `import { getAuthorizationCode } from 'rayteams-login-harness'`.
  * It wires config, target, browser and the one login journey (lib/journey/flow.ts); get-code is a thin CLI over it.
  */
-import type { Browser, BrowserContext } from '@playwright/test';
-import { dropHeadStart, takeOverOrLaunch, type HeadStart } from './journey/head-start.js';
+import type { BrowserContext } from '@playwright/test';
+import { dropHeadStart, type HeadStart } from './journey/head-start.js';
 import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config/config.js';
 import { HarnessError } from './errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode, type AuthorizationResult, type ConfigWithBaseUrl, type StepRunner } from './journey/flow.js';
 import { silentLogger, type Logger } from './platform/log.js';
 import { exchangeCode as exchangeAtTokenEndpoint, type TokenResponse } from './oauth/token-client.js';
-import { openTarget } from './config/target.js';
+import { withSession } from './journey/session.js';
 
 export type { AuthorizationResult } from './journey/flow.js';
 export type { TokenResponse } from './oauth/token-client.js';
@@ -75,17 +75,10 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
     refuse(new HarnessError('config', 'token exchange needs the client secret: set OAUTH_CLIENT_SECRET (it is not set for this remote target)'));
   }
 
-  // Chromium starts (or has started: the head start) while the embedded server loads: the two overlap instead of adding up.
-  const launching = takeOverOrLaunch(options.headStart, { chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs: Math.max(1, Math.round(firstDeadline - Date.now())) });
-  launching.catch(() => undefined);
-  const target = await openTarget(config).catch(async (error: unknown) => {
-    await launching.then((started) => started.close()).catch(() => undefined);
-    throw error;
-  });
-  let browser: Browser | undefined;
-  try {
-    logger.info(`Signing in at ${target.config.target.kind === 'remote' ? target.config.target.baseUrl : `the embedded local server (${target.config.target.baseUrl})`} as ${config.user.username}`);
-    browser = await launching;
+  // Chromium starts (or has started: the head start) while the embedded server loads: the session overlaps the two.
+  const sessionOptions = { config, headStart: options.headStart, headless: options.headless ?? true, launchTimeoutMs: Math.max(1, Math.round(firstDeadline - Date.now())) };
+  return withSession(sessionOptions, async ({ config: target, browser }) => {
+    logger.info(`Signing in at ${target.target.kind === 'remote' ? target.target.baseUrl : `the embedded local server (${target.target.baseUrl})`} as ${config.user.username}`);
     const step: StepRunner = async (title, body) => {
       logger.info(`  ${title}`);
       return body();
@@ -105,17 +98,14 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
       const budget = index === 0 ? Math.max(1, Math.round(firstDeadline - Date.now())) : timeoutMs;
       // The page is used again only by the next code of the same session.
       const pageUsedAgain = index < count - 1 && !options.freshLogin;
-      const result = await obtainAuthorizationCode(page, target.config, { request: authorizeRequestFor(target.config), timeoutMs: budget, step, waitForLanding: pageUsedAgain });
+      const result = await obtainAuthorizationCode(page, target, { request: authorizeRequestFor(target), timeoutMs: budget, step, waitForLanding: pageUsedAgain });
       codes.push(result);
       if (options.exchange) {
-        tokens.push(await step('Exchange code', () => exchangeCode({ ...result, baseUrl: target.config.target.baseUrl }, { clientSecret: config.client.secret, timeoutMs })));
+        tokens.push(await step('Exchange code', () => exchangeCode({ ...result, baseUrl: target.target.baseUrl }, { clientSecret: config.client.secret, timeoutMs })));
       }
     }
-    return { codes, tokens, config: target.config };
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await target.close();
-  }
+    return { codes, tokens, config: target };
+  });
 }
 
 export type SingleCode = AuthorizationResult & {

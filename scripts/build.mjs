@@ -27,7 +27,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
 /** The library entry (and npm run setup's browser step) in dist/ -> its source. */
 export const LIBRARY_ENTRIES = {
-  index: 'lib/index.ts',
+  // lib/index.ts's API with the embedded server registered (lib/ itself never imports the mock)
+  index: 'scripts/library-entry.ts',
   // npm run setup's browser step (scripts/setup.mjs runs it once the dependencies are installed)
   setup: 'scripts/setup-browser.ts',
 };

@@ -12,5 +12,11 @@ import { startChromiumEarly } from '../lib/journey/head-start.js';
 installCancellation({ report: (message) => process.stderr.write(`error: ${message}\n`) });
 // --timeout bounds the command from its process's start, as the journey's deadline does.
 const headStart = startChromiumEarly(process.argv.slice(2), { runStartedAt: performance.timeOrigin });
-const { runGetCode } = await import('../lib/commands/get-code.js');
+const [{ runGetCode }, { registerEmbeddedServer }, { EMBEDDED_SERVER }] = await Promise.all([
+  import('../lib/commands/get-code.js'),
+  import('../lib/config/embedded.js'),
+  import('../mock-server/embedded-module.js'),
+]);
+// Without OAUTH_BASE_URL the command signs in at the embedded server (its code loads only then).
+registerEmbeddedServer(EMBEDDED_SERVER);
 runGetCode(headStart);

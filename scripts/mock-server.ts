@@ -2,10 +2,16 @@
  * npm run mock-server: the embedded RayTeams-compatible login service as a standalone process
  * (port 4010 by default), registered with the client and user from the configuration.
  */
-import { startMockServer } from '../mock-server/index.js';
+import { startEmbeddedServer } from '../mock-server/embedded.js';
+import { EMBEDDED_SERVER } from '../mock-server/embedded-module.js';
+import { mockSettingsFrom } from '../mock-server/settings.js';
 import { COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/commands/cli.js';
 import { loadConfig } from '../lib/config/config.js';
-import { embeddedServerOptions } from '../lib/config/target.js';
+import { registerEmbeddedServer } from '../lib/config/embedded.js';
+import { embeddedRegistration } from '../lib/config/target.js';
+
+// loadConfig reads and checks the MOCK_* settings through the server's own module.
+registerEmbeddedServer(EMBEDDED_SERVER);
 
 const HELP = `Usage: npm run mock-server -- [--port 4010] [--host 127.0.0.1] [--env-file PATH] [--quiet]
 
@@ -26,12 +32,14 @@ runCli(async ({ logger }) => {
   }
   const port = parseIntegerFlag('port', values.port, 4010, 0);
   const config = loadConfig(envFileOption(values));
-  const server = await startMockServer({
-    ...embeddedServerOptions(config, port),
+  const server = await startEmbeddedServer({
+    ...embeddedRegistration(config, port),
     host: values.host,
     ...(values.quiet ? {} : { log: (line: string) => logger.info(line) }),
   });
-  logger.info(`RayTeams mock login service on ${server.url} (client ${config.client.id}, redirect ${config.client.redirectUri}, UI ${config.mock.loginUi}${config.mock.faults ? `, faults ${config.mock.faults}` : ''})`);
+  const settings = mockSettingsFrom(config.target.kind === 'embedded' ? config.target.settings : undefined);
+  const faults = typeof settings.faults === 'string' ? settings.faults : '';
+  logger.info(`RayTeams mock login service on ${server.url} (client ${config.client.id}, redirect ${config.client.redirectUri}, UI ${settings.loginUi ?? 'classic'}${faults ? `, faults ${faults}` : ''})`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -9,43 +9,13 @@ import { ConfigError, readEnvironment, type LoadConfigOptions } from './environm
 import { isLoopbackHost } from '../platform/net.js';
 import { defaultHealthArtifactsDir, defaultHealthStateFile } from './state-dir.js';
 import { parseTotpSecret, totpSecretBase32 } from '../journey/totp.js';
-// faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
-// remote stage never starts; config is on every command's start-up path.
-import { parseFaults } from '../../mock-server/faults.js';
-import { DEFAULT_CLIENT, DEFAULT_USER } from '../../mock-server/defaults.js';
-import { LANGS, type Lang } from '../../mock-server/i18n.js';
-import { LOGIN_UIS, USER_MFAS, USER_STATUSES, type LoginUi, type UserMfa, type UserStatus } from '../../mock-server/types.js';
+import { RAYTEAMS_REGIONS, rayteamsApiBaseUrl, rayteamsApiBaseUrlFor, rayteamsBaseUrl } from './rayteams.js';
+import { LOCAL_DEFAULTS, registeredEmbeddedServer } from './embedded.js';
 
 export { ConfigError, readEnvironment, type Env, type LoadConfigOptions } from './environment.js';
+export { RAYTEAMS_REGIONS, rayteamsApiBaseUrl, rayteamsBaseUrl } from './rayteams.js';
+export { LOCAL_DEFAULTS } from './embedded.js';
 
-/** The regions RayTeams documents ("Z.1 Region"); users, data and tokens are isolated per region. */
-export const RAYTEAMS_REGIONS = [
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'us-east-1',
-  'ap-south-1',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ca-central-1',
-  'eu-central-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-north-1',
-  'sa-east-1',
-] as const;
-
-/**
- * What the embedded server and an unconfigured harness use: DESIGN.md "Local server defaults".
- * One copy, the mock's (lib may import the mock; the mock never imports lib).
- */
-export const LOCAL_DEFAULTS: Readonly<{ clientId: string; clientSecret: string; redirectUri: string; username: string; password: string }> = Object.freeze({
-  clientId: DEFAULT_CLIENT.clientId,
-  clientSecret: DEFAULT_CLIENT.clientSecret ?? '',
-  redirectUri: DEFAULT_CLIENT.redirectUris[0] ?? 'http://localhost/callback',
-  username: DEFAULT_USER.username,
-  password: DEFAULT_USER.password,
-});
 
 /** A code's shape (RayTeams codes are UUIDs): the one copy, for CODE_PATTERN's default and every test. */
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -57,7 +27,13 @@ export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export const EMBEDDED_URL_VARIABLE = 'RAYTEAMS_EMBEDDED_URL';
 
 export type Target =
-  | { kind: 'embedded'; /** set when a server is already running (Playwright's webServer) */ baseUrl: string | undefined }
+  | {
+      kind: 'embedded';
+      /** set when a server is already running (Playwright's webServer) */
+      baseUrl: string | undefined;
+      /** the embedded server's own settings, read by its module (lib/config/embedded.ts) and passed back to it unread */
+      settings?: unknown;
+    }
   | { kind: 'remote'; baseUrl: string };
 
 export interface LoginSelectors {
@@ -97,16 +73,7 @@ export interface HarnessConfig {
   selectors: LoginSelectors;
   chromiumPath: string | undefined;
   health: HealthSettings;
-  mock: {
-    loginUi: LoginUi;
-    faults: string;
-    loginLang: Lang;
-    userMfa: UserMfa | undefined;
-    userStatus: UserStatus;
-    signInChoice: boolean;
-    passkeyOffer: boolean;
-    unknownClientError: string;
-  };
+
   /** the GitHub Actions step-output file ($GITHUB_OUTPUT), when running in a workflow step */
   githubOutputFile: string | undefined;
   /** Secret values of this configuration, for redaction; never print them. */
@@ -320,26 +287,6 @@ const envSchema = z.object({
   RAYTEAMS_API_URL: httpsUrl('the user API base, e.g. https://api-ap-northeast-2-user.rayteams.com/v1.0/'),
   // Not harness configuration but the GitHub Actions runner's step-output file, for --format github.
   GITHUB_OUTPUT: optionalText,
-  MOCK_LOGIN_UI: z.preprocess(blankToUndefined, z.enum(LOGIN_UIS, { message: `expected one of ${LOGIN_UIS.join(', ')}` }).default('classic')),
-  MOCK_LOGIN_LANG: z.preprocess(blankToUndefined, z.enum(LANGS, { message: `expected one of ${LANGS.join(', ')}` }).default('en')),
-  MOCK_USER_MFA: z.preprocess(blankToUndefined, z.enum(USER_MFAS, { message: `expected one of ${USER_MFAS.join(', ')}` }).optional()),
-  MOCK_USER_STATUS: z.preprocess(blankToUndefined, z.enum(USER_STATUSES, { message: `expected one of ${USER_STATUSES.join(', ')}` }).default('CONFIRMED')),
-  MOCK_SIGN_IN_CHOICE: booleanFlag(false),
-  MOCK_PASSKEY_OFFER: booleanFlag(false),
-  MOCK_UNKNOWN_CLIENT_ERROR: z.preprocess(blankToUndefined, z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected an OAuth error code such as redirect_mismatch, or random').default('redirect_mismatch')),
-  MOCK_FAULTS: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .default('')
-      .superRefine((spec, ctx) => {
-        try {
-          parseFaults(spec);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-        }
-      }),
-  ),
 });
 
 export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
@@ -352,16 +299,20 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
     if (value !== undefined && CONTROL_CHARACTER.test(value)) problems.push({ variable, problem: 'contains a control character (newline, NUL, …); the value is not shown' });
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  // The embedded server's own variables, read and checked by its module (when an entry registered
+  // one), in the same pass: every problem is reported at once.
+  const embedded = registeredEmbeddedServer()?.readSettings(env);
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({ variable: String(issue.path[0] ?? 'environment'), problem: issue.message });
     }
-    throw new ConfigError(problems);
+    throw new ConfigError([...problems, ...(embedded?.problems ?? [])]);
   }
   const v = parsed.data;
+  problems.push(...(embedded?.problems ?? []));
 
-  const target = resolveTarget(v, problems);
+  const target = resolveTarget(v, problems, embedded?.settings);
   const remote = target.kind === 'remote';
   // Against a real stage nothing may silently fall back to the local test client or user.
   const required = (variable: 'OAUTH_CLIENT_ID' | 'OAUTH_REDIRECT_URI' | 'TEST_USERNAME' | 'TEST_PASSWORD') => {
@@ -413,23 +364,13 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
       artifactsDir: defaultHealthArtifactsDir(env),
       api: { enabled: v.HEALTH_API_CHECK, baseUrl: apiBaseUrl },
     },
-    mock: {
-      loginUi: v.MOCK_LOGIN_UI,
-      faults: v.MOCK_FAULTS,
-      loginLang: v.MOCK_LOGIN_LANG,
-      userMfa: v.MOCK_USER_MFA,
-      userStatus: v.MOCK_USER_STATUS,
-      signInChoice: v.MOCK_SIGN_IN_CHOICE,
-      passkeyOffer: v.MOCK_PASSKEY_OFFER,
-      unknownClientError: v.MOCK_UNKNOWN_CLIENT_ERROR,
-    },
     githubOutputFile: v.GITHUB_OUTPUT,
     // A chat webhook URL is a credential too: whoever has it can post to the channel.
     secrets: [user.password, client.secret, ...totpSecrets, v.HEALTH_WEBHOOK_URL].filter((s): s is string => typeof s === 'string' && s.length > 0),
   };
 }
 
-function resolveTarget(v: z.infer<typeof envSchema>, problems: { variable: string; problem: string }[]): Target {
+function resolveTarget(v: z.infer<typeof envSchema>, problems: { variable: string; problem: string }[], embeddedSettings: unknown): Target {
   const byRegion = v.RAYTEAMS_REGION !== undefined || v.RAYTEAMS_STAGE !== undefined;
   if (v.OAUTH_BASE_URL !== undefined && byRegion) {
     problems.push({ variable: 'OAUTH_BASE_URL', problem: 'set either OAUTH_BASE_URL or RAYTEAMS_REGION/RAYTEAMS_STAGE, not both' });
@@ -441,34 +382,18 @@ function resolveTarget(v: z.infer<typeof envSchema>, problems: { variable: strin
     return { kind: 'remote', baseUrl: rayteamsBaseUrl(v.RAYTEAMS_REGION ?? RAYTEAMS_REGIONS[0], v.RAYTEAMS_STAGE ?? 'development') };
   }
   const embeddedUrl = v[EMBEDDED_URL_VARIABLE];
-  return { kind: 'embedded', baseUrl: embeddedUrl === undefined ? undefined : stripTrailingSlash(embeddedUrl) };
+  return { kind: 'embedded', baseUrl: embeddedUrl === undefined ? undefined : stripTrailingSlash(embeddedUrl), ...(embeddedSettings !== undefined ? { settings: embeddedSettings } : {}) };
 }
-
-/**
- * RayTeams documents its API host as `https://api-[REGION]-[SCOPE].rayteams[SANDBOX].com/v1.0/` but
- * shows `https://api-ap-northeast-2-project-development.rayteams.com` elsewhere; we follow the
- * example (scope, then stage) and leave the stage out for production. RAYTEAMS_API_URL overrides.
- */
-export function rayteamsApiBaseUrl(region: string, stage: string, scope = 'user'): string {
-  const suffix = /^(prod|production)$/.test(stage) ? '' : `-${stage}`;
-  return `https://api-${region}-${scope}${suffix}.rayteams.com/v1.0/`;
-}
-
-const OAUTH_HOST = /^oauth-([a-z]+-[a-z]+-\d)-([a-z][a-z0-9-]*)\.rayteams\.com$/;
 
 function resolveApiBaseUrl(v: z.infer<typeof envSchema>, target: Target, problems: { variable: string; problem: string }[]): string | undefined {
   if (v.RAYTEAMS_API_URL !== undefined) return v.RAYTEAMS_API_URL.endsWith('/') ? v.RAYTEAMS_API_URL : `${v.RAYTEAMS_API_URL}/`;
   if (v.RAYTEAMS_REGION !== undefined && v.RAYTEAMS_STAGE !== undefined) return rayteamsApiBaseUrl(v.RAYTEAMS_REGION, v.RAYTEAMS_STAGE);
   if (target.kind === 'remote') {
-    const match = OAUTH_HOST.exec(new URL(target.baseUrl).hostname);
-    if (match?.[1] !== undefined && match[2] !== undefined) return rayteamsApiBaseUrl(match[1], match[2]);
+    const derived = rayteamsApiBaseUrlFor(target.baseUrl);
+    if (derived !== undefined) return derived;
     if (v.HEALTH_API_CHECK) problems.push({ variable: 'RAYTEAMS_API_URL', problem: 'missing (HEALTH_API_CHECK is on and the API host cannot be derived from OAUTH_BASE_URL)' });
   }
   return undefined;
-}
-
-export function rayteamsBaseUrl(region: string, stage: string): string {
-  return `https://oauth-${region}-${stage}.rayteams.com`;
 }
 
 function stripTrailingSlash(url: string): string {

@@ -1,10 +1,11 @@
 /**
  * Turns the configured target into a URL to sign in at. For the embedded target this starts the
- * local RayTeams-compatible server in this process on a free port (unless Playwright's webServer
- * already runs one), registered with exactly the client and user from the configuration.
+ * local RayTeams-compatible server (registered by the entry, lib/config/embedded.ts) in this process
+ * on a free port, unless Playwright's webServer already runs one, registered with exactly the client
+ * and user from the configuration.
  */
-import type { MockServerOptions } from '../../mock-server/index.js';
 import type { HarnessConfig } from './config.js';
+import { embeddedServerOrFail, type EmbeddedRegistration } from './embedded.js';
 
 export interface OpenTarget {
   /** the configuration with target.baseUrl filled in */
@@ -24,17 +25,16 @@ export async function openTarget(config: HarnessConfig): Promise<OpenTarget> {
     const baseUrl = target.baseUrl;
     return { config: { ...config, target: { ...target, baseUrl } }, close: async () => undefined };
   }
-  // Loaded only here: against a remote stage the server's code (jose and all) is start-up time for nothing.
-  const { startMockServer } = await import('../../mock-server/index.js');
-  const server = await startMockServer(embeddedServerOptions(config, 0));
+  const server = await embeddedServerOrFail().start(embeddedRegistration(config));
   return {
-    config: { ...config, target: { kind: 'embedded', baseUrl: server.url } },
+    config: { ...config, target: { ...target, kind: 'embedded', baseUrl: server.url } },
     close: () => server.close(),
   };
 }
 
 /** The embedded server registers exactly the configured client and user, so `.env` decides both sides. */
-export function embeddedServerOptions(config: HarnessConfig, port: number): MockServerOptions {
+export function embeddedRegistration(config: HarnessConfig, port = 0): EmbeddedRegistration {
+  const settings = config.target.kind === 'embedded' ? config.target.settings : undefined;
   return {
     port,
     clients: [
@@ -46,7 +46,7 @@ export function embeddedServerOptions(config: HarnessConfig, port: number): Mock
       },
     ],
     users: [{ username: config.user.username, password: config.user.password, ...(config.user.totpSecret ? { totpSecret: config.user.totpSecret } : {}) }],
-    ...config.mock,
     codeTtlSeconds: config.codeTtlSeconds,
+    ...(settings !== undefined ? { settings } : {}),
   };
 }

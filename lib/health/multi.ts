@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { launchChromium } from '../journey/browser.js';
-import { rayteamsBaseUrl, type HarnessConfig } from '../config/config.js';
+import type { HarnessConfig } from '../config/config.js';
+import { rayteamsBaseUrl } from '../config/rayteams.js';
 import { openTarget, type OpenTarget } from '../config/target.js';
 import type { Logger } from '../platform/log.js';
 import { renderMetricsFor, writeMetricsFile, type MetricsEntry } from './metrics.js';
@@ -100,7 +101,7 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
  */
 async function withSharedServer(config: HarnessConfig, servers: Map<string, Promise<OpenTarget>>): Promise<HarnessConfig> {
   if (config.target.kind !== 'embedded' || config.target.baseUrl !== undefined) return config;
-  const key = JSON.stringify([config.client, config.user, config.mock, config.codeTtlSeconds]);
+  const key = JSON.stringify([config.client, config.user, config.target.settings, config.codeTtlSeconds]);
   let opening = servers.get(key);
   if (opening === undefined) {
     opening = openTarget(config);

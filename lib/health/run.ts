@@ -6,12 +6,11 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser } from '@playwright/test';
-import { launchChromium } from '../journey/browser.js';
 import { describeTarget, type HarnessConfig } from '../config/config.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, type StepRunner } from '../journey/flow.js';
 import { silentLogger, type Logger } from '../platform/log.js';
 import { redactArtifacts } from '../redaction/redact.js';
-import { openTarget } from '../config/target.js';
+import { withSession } from '../journey/session.js';
 import { alertFor, alertText, postAlert, type AlertKind } from './alert.js';
 import { runFolderName, type Redactor } from './artifacts.js';
 import { runAttempt, type AttemptOutcome } from './check.js';
@@ -103,11 +102,8 @@ async function runAttempts(
   const { logger } = settings;
   const maxAttempts = config.health.retries + 1;
   const backoffBase = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
-  const target = await openTarget(config);
-  let browser: Browser | undefined = options.browser;
-  const launched = browser === undefined;
-  try {
-    browser ??= await launchChromium({ chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs: settings.timeoutMs });
+  const sessionOptions = { config, browser: options.browser, headless: options.headless ?? true, launchTimeoutMs: settings.timeoutMs };
+  return withSession(sessionOptions, async ({ config: target, browser }) => {
     logger.info(`Checking the login at ${options.label ?? describeTarget(config)} as ${config.user.username}`);
     const artifacts: string[] = [];
     for (let attempt = 1; ; attempt += 1) {
@@ -115,17 +111,14 @@ async function runAttempts(
         logger.info(`  attempt ${attempt}/${maxAttempts}: ${title}`);
         return body();
       };
-      const outcome = await runAttempt(browser, target.config, { attempt, timeoutMs: settings.timeoutMs, artifactsDir: settings.artifactsDir, redact: options.redact ?? redactArtifacts, step });
+      const outcome = await runAttempt(browser, target, { attempt, timeoutMs: settings.timeoutMs, artifactsDir: settings.artifactsDir, redact: options.redact ?? redactArtifacts, step });
       if (!outcome.ok) artifacts.push(...outcome.artifacts);
       if (outcome.ok || !isRetryable(outcome.reason) || attempt >= maxAttempts) return { outcome, attempts: attempt, artifacts };
       const wait = backoffMs(attempt, backoffBase);
       logger.warn(`attempt ${attempt} failed [${outcome.reason}]: ${outcome.message}; retrying in ${wait} ms`);
       await sleep(wait);
     }
-  } finally {
-    if (launched) await browser?.close().catch(() => undefined);
-    await target.close();
-  }
+  });
 }
 
 /** The result of a run the watchdog stopped: failed with reason timeout. */

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { defaultHealthStateFile } from '../config/state-dir.js';
-import { ConfigError, EMBEDDED_URL_VARIABLE, loadConfig, RAYTEAMS_REGIONS, readEnvironment, type HarnessConfig, type LoadConfigOptions } from '../config/config.js';
+import { ConfigError, EMBEDDED_URL_VARIABLE, loadConfig, readEnvironment, type HarnessConfig, type LoadConfigOptions } from '../config/config.js';
+import { RAYTEAMS_REGIONS } from '../config/rayteams.js';
 
 /** Upper-case letters, digits and "_": what CI systems and shells name variables. Anything else looks like a value. */
 const VARIABLE_NAME = /^[A-Z_][A-Z0-9_]*$/;

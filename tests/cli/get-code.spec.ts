@@ -24,7 +24,7 @@ function formLogins(stderr: string): number {
 }
 
 test.describe('npm run get-code', () => {
-  test('text: prints only a fresh UUID code on stdout, progress on stderr @smoke', async () => {
+  test('text: prints only a fresh UUID code on stdout, progress on stderr', { tag: '@smoke' }, async () => {
     const result = await getCode([], {}, { viaNpm: true });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^[0-9a-f-]{36}\n$/);

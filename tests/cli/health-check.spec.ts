@@ -260,7 +260,7 @@ test.describe('login health webhook', () => {
 });
 
 test.describe('npm run health-check', () => {
-  test('--json prints the result on stdout, the summary on stderr, and writes metrics and a job summary @smoke', async ({}, testInfo) => {
+  test('--json prints the result on stdout, the summary on stderr, and writes metrics and a job summary', { tag: '@smoke' }, async ({}, testInfo) => {
     const dir = scratchDir(testInfo);
     const metricsFile = join(dir, 'login_health.prom');
     const summaryFile = join(dir, 'summary.md');

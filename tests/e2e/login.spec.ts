@@ -2,7 +2,7 @@ import { test, expect } from '../../fixtures/index.js';
 import { shownCallback } from './helpers.js';
 
 test.describe('login journey', () => {
-  test('signs in and captures a code of the expected shape with the state and the exact redirect URI @smoke', async ({ signInForCode, authorizeRequest, config, page }) => {
+  test('signs in and captures a code of the expected shape with the state and the exact redirect URI', { tag: '@smoke' }, async ({ signInForCode, authorizeRequest, config, page }) => {
     const result = await signInForCode();
     // CODE_PATTERN: a UUID unless configured otherwise (DESIGN.md documents the code as one).
     expect(result.code).toMatch(config.codePattern);

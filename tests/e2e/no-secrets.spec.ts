@@ -13,8 +13,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { Secret } from 'otpauth';
+import type { BrowserContext } from '@playwright/test';
 import { test, expect } from '../../fixtures/index.js';
-import { saveFailureArtifacts } from '../../lib/health/artifacts.js';
+import { saveFailureArtifacts, startTrace } from '../../lib/health/artifacts.js';
 import { REDACTED, TOKEN_LEDGER_FILE, redactText, scanArtifacts } from '../../lib/redaction/redact.js';
 import { cleanEnv } from '../cli/run-cli.js';
 
@@ -61,6 +62,11 @@ function showTrace(trace: string): Promise<{ url: string; server: ChildProcess }
     server.on('error', reject);
     server.on('close', (code) => reject(new Error(`show-trace exited with ${code}: ${output}`)));
   });
+}
+
+/** Starts tracing again on a context whose runner trace the test stopped, so the runner can finish it. */
+async function handBackTrace(context: BrowserContext, runnerTraces: boolean): Promise<void> {
+  if (runnerTraces) await context.tracing.start({ screenshots: false, snapshots: false }).catch(() => undefined);
 }
 
 test.describe('no secret in any artifact', () => {
@@ -133,7 +139,16 @@ test.describe('no secret in any artifact', () => {
     }
   });
 
-  test('a failure screenshot never shows a password, even in a type="text" field or echoed as text', async ({ page, context }) => {
+  test('a failure screenshot never shows a password, even in a type="text" field or echoed as text', async ({ browser }) => {
+    // A context traced as the health check traces an attempt; saving the evidence stops the trace.
+    // Under `--trace on` the runner traces every context itself: its trace is then the one saved,
+    // and is started again below so the runner can finish it ("Must start tracing before stopping").
+    const context = await browser.newContext();
+    const runnerTraces = await startTrace(context).then(
+      () => false,
+      () => true,
+    );
+    const page = await context.newPage();
     const password = `Canary-${randomBytes(6).toString('hex')}`;
     const screen = (value: string, echo: string) =>
       `<!doctype html><body style="font: 20px monospace"><form><input type="text" id="u" value="tester@example.com"><input type="text" id="p" value="${value}"></form><p>${echo}</p></body>`;
@@ -155,6 +170,8 @@ test.describe('no secret in any artifact', () => {
       expect(unmasked.equals(reference)).toBe(false);
       expect(readFileSync(shot ?? '').equals(reference), 'screenshot equals the emptied screen').toBe(true);
     } finally {
+      await handBackTrace(context, runnerTraces);
+      await context.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,15 +1,18 @@
-// The mock's settings travel from the environment (lib/config/config.ts, mock part)
-// through the embedded server's options to the screens, and localTarget hands
-// a user's TOTP secret to both sides.
+// The mock's settings travel from the environment (read by mock-server/settings.ts,
+// through the harness's configuration unread) to the embedded server's options and
+// the screens, and localTarget hands a user's TOTP secret to both sides.
 import { Secret, TOTP } from 'otpauth';
 import { loadConfig, type ConfigError } from '../../lib/config/config.js';
-import { embeddedServerOptions } from '../../lib/config/target.js';
-import { startMockServer } from '../../mock-server/index.js';
+import { embeddedRegistration, openTarget } from '../../lib/config/target.js';
+import { registerEmbeddedServer } from '../../lib/config/embedded.js';
+import { startEmbeddedServer } from '../../mock-server/embedded.js';
+import { EMBEDDED_SERVER } from '../../mock-server/embedded-module.js';
+import { mockSettingsFrom, readMockSettings } from '../../mock-server/settings.js';
 import { expect, locationOf, pathOf, postLogin, PASSWORD, test, USERNAME, csrfFrom } from './helpers.js';
 
 const NO_FILE = { envFile: '/dev/null' };
 
-test('MOCK_* variables reach config.mock and the embedded server options', () => {
+test('MOCK_* variables reach the embedded registration, unread by the harness', () => {
   const config = loadConfig({
     ...NO_FILE,
     env: {
@@ -24,8 +27,8 @@ test('MOCK_* variables reach config.mock and the embedded server options', () =>
       TEST_TOTP_SECRET: 'JBSWY3DPEHPK3PXP',
     },
   });
-  const options = embeddedServerOptions(config, 0);
-  expect(options).toMatchObject({
+  const registration = embeddedRegistration(config, 0);
+  expect(mockSettingsFrom(registration.settings)).toMatchObject({
     loginUi: 'managed-two-page',
     loginLang: 'ko',
     userMfa: 'totp',
@@ -35,16 +38,16 @@ test('MOCK_* variables reach config.mock and the embedded server options', () =>
     unknownClientError: 'random',
     faults: 'late-hydration=700,blank-first-render',
   });
-  expect(options.users?.[0]?.totpSecret).toBe('JBSWY3DPEHPK3PXP');
+  expect(registration.users[0]?.totpSecret).toBe('JBSWY3DPEHPK3PXP');
 });
 
 test('defaults: classic, en, no challenges', () => {
-  const { mock } = loadConfig({ ...NO_FILE, env: {} });
-  expect(mock).toEqual({
+  const { settings, problems } = readMockSettings({});
+  expect(problems).toEqual([]);
+  expect(settings).toEqual({
     loginUi: 'classic',
     faults: '',
     loginLang: 'en',
-    userMfa: undefined,
     userStatus: 'CONFIRMED',
     signInChoice: false,
     passkeyOffer: false,
@@ -72,10 +75,21 @@ for (const [variable, value, message] of [
   });
 }
 
+test('without a registered embedded server the harness reads no MOCK_* and starts nothing', async () => {
+  registerEmbeddedServer(undefined);
+  try {
+    const config = loadConfig({ ...NO_FILE, env: { MOCK_FAULTS: 'melt-down' } });
+    expect(config.target).toEqual({ kind: 'embedded', baseUrl: undefined });
+    await expect(openTarget(config)).rejects.toThrow(/no login service to sign in at: set OAUTH_BASE_URL/);
+  } finally {
+    registerEmbeddedServer(EMBEDDED_SERVER);
+  }
+});
+
 test('the configured user\'s TOTP secret is what the embedded server checks', async ({ api }) => {
   const secret = new Secret({ size: 20 }).base32;
   const config = loadConfig({ ...NO_FILE, env: { MOCK_USER_MFA: 'totp', TEST_TOTP_SECRET: secret } });
-  const server = await startMockServer(embeddedServerOptions(config, 0));
+  const server = await startEmbeddedServer(embeddedRegistration(config, 0));
   try {
     const login = await postLogin(api, server, { username: USERNAME, password: PASSWORD });
     const mfa = locationOf(login);

@@ -18,7 +18,7 @@ function problemsOf(env: Record<string, string | undefined>) {
 test.describe('config', () => {
   test('with nothing set it targets the embedded server with the local defaults', () => {
     const config = load({});
-    expect(config.target).toEqual({ kind: 'embedded', baseUrl: undefined });
+    expect(config.target).toMatchObject({ kind: 'embedded', baseUrl: undefined });
     expect(config.client).toEqual({ id: LOCAL_DEFAULTS.clientId, secret: LOCAL_DEFAULTS.clientSecret, redirectUri: LOCAL_DEFAULTS.redirectUri });
     expect(config.user.username).toBe(LOCAL_DEFAULTS.username);
     expect(config.usePkce).toBe(true);

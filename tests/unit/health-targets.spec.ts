@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/index.js';
-import { RAYTEAMS_REGIONS } from '../../lib/config/config.js';
+import { RAYTEAMS_REGIONS } from '../../lib/config/rayteams.js';
+import { mockSettingsFrom } from '../../mock-server/settings.js';
 import { renderMetricsFor } from '../../lib/health/metrics.js';
 import { healthResult } from './health-result.js';
 import { createServer } from 'node:http';
@@ -63,9 +64,10 @@ targets:
     expect(kr?.config.user).toEqual({ username: 'kr-tester@example.com', password: 'kr-Pa55word!' });
     expect(kr?.config.health).toMatchObject({ retries: 3, stateFile: 'state/health.kr-dev.json', api: { enabled: true, baseUrl: 'https://api-ap-northeast-2-user-development.rayteams.com/v1.0/' } });
     expect(kr?.config.secrets).toEqual(expect.arrayContaining(['kr-Pa55word!', 'kr-secret']));
-    expect(local?.config.target).toEqual({ kind: 'embedded', baseUrl: undefined });
+    expect(local?.config.target).toMatchObject({ kind: 'embedded', baseUrl: undefined });
     expect(local?.config.user.username).toBe('tester@example.com');
-    expect(local?.config.mock).toMatchObject({ loginUi: 'managed', faults: 'slow-login=10' });
+    // The entry's mock settings reach the embedded server's own settings, read by its module.
+    expect(local?.config.target.kind === 'embedded' ? mockSettingsFrom(local.config.target.settings) : undefined).toMatchObject({ loginUi: 'managed', faults: 'slow-login=10' });
     expect(local?.config.health.stateFile).toBe('state/health.local.json');
   });
 
