@@ -8,8 +8,11 @@ import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config
 import { HarnessError } from './errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode, type AuthorizationResult, type ConfigWithBaseUrl, type StepRunner } from './journey/flow.js';
 import { silentLogger, type Logger } from './platform/log.js';
-import { exchangeCode as exchangeAtTokenEndpoint, type TokenResponse } from './oauth/token-client.js';
-import { openTarget } from './config/target.js';
+import type { TokenResponse } from './oauth/token-client.js';
+import { endpointsOf, openTarget } from './config/target.js';
+import { describeEndpoints } from './config/discovery.js';
+import { cognitoEndpoints, tokenAuthMethod, type Endpoints } from './oauth/endpoints.js';
+import { redeemAuthorization, redeemWith } from './oauth/redeem.js';
 
 export type { AuthorizationResult } from './journey/flow.js';
 export type { TokenResponse } from './oauth/token-client.js';
@@ -40,6 +43,8 @@ export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
    */
   headStart?: HeadStart;
   logger?: Logger;
+  /** log what the target's endpoints are and how they were found (never a secret) */
+  verbose?: boolean;
 }
 
 export interface CodeBatch {
@@ -78,13 +83,18 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
   // Chromium starts (or has started: the head start) while the embedded server loads: the two overlap instead of adding up.
   const launching = takeOverOrLaunch(options.headStart, { chromiumPath: config.chromiumPath, headless: options.headless ?? true, timeoutMs: Math.max(1, Math.round(firstDeadline - Date.now())) });
   launching.catch(() => undefined);
-  const target = await openTarget(config).catch(async (error: unknown) => {
+  const target = await openTarget(config, { timeoutMs: Math.max(1, Math.round(firstDeadline - Date.now())) }).catch(async (error: unknown) => {
     await launching.then((started) => started.close()).catch(() => undefined);
     throw error;
   });
   let browser: Browser | undefined;
   try {
     logger.info(`Signing in at ${target.config.target.kind === 'remote' ? target.config.target.baseUrl : `the embedded local server (${target.config.target.baseUrl})`} as ${config.user.username}`);
+    if (options.verbose) {
+      const opened = target.config;
+      const endpoints = endpointsOf(opened);
+      for (const line of describeEndpoints(endpoints, { authMethod: tokenAuthMethod(endpoints, opened.client.secret), pkce: opened.usePkce, scopes: opened.scopes })) logger.info(line);
+    }
     browser = await launching;
     const step: StepRunner = async (title, body) => {
       logger.info(`  ${title}`);
@@ -108,7 +118,7 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
       const result = await obtainAuthorizationCode(page, target.config, { request: authorizeRequestFor(target.config), timeoutMs: budget, step, waitForLanding: pageUsedAgain });
       codes.push(result);
       if (options.exchange) {
-        tokens.push(await step('Exchange code', () => exchangeCode({ ...result, baseUrl: target.config.target.baseUrl }, { clientSecret: config.client.secret, timeoutMs })));
+        tokens.push(await step('Exchange code', () => redeemWith(target.config, result, { timeoutMs })));
       }
     }
     return { codes, tokens, config: target.config };
@@ -121,6 +131,8 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
 export type SingleCode = AuthorizationResult & {
   /** the login service the code came from; pass the result to exchangeCode() */
   baseUrl: string;
+  /** where the code is redeemed and the ID token checked; exchangeCode() reads it */
+  endpoints: Endpoints;
   /** with `exchange: true`: the token response */
   tokens?: TokenResponse;
 };
@@ -134,21 +146,17 @@ export async function getAuthorizationCode(options: Omit<GetAuthorizationCodeOpt
   const [result] = batch.codes;
   if (!result) throw new HarnessError('bad_code', 'no code was obtained');
   const [tokens] = batch.tokens;
-  return { ...result, baseUrl: batch.config.target.baseUrl, ...(tokens ? { tokens } : {}) };
+  return { ...result, baseUrl: batch.config.target.baseUrl, endpoints: endpointsOf(batch.config), ...(tokens ? { tokens } : {}) };
 }
 
-/** Redeems a code from getAuthorizationCode at the token endpoint. Needs the client secret for confidential clients. */
+/**
+ * Redeems a code from getAuthorizationCode at its token endpoint and checks the ID token that comes
+ * back. Needs the client secret for confidential clients. Without `endpoints` (a result from an
+ * older caller) the target is Cognito-shaped: /oauth2/token on `baseUrl`.
+ */
 export async function exchangeCode(
-  result: Pick<AuthorizationResult, 'code' | 'codeVerifier' | 'redirectUri' | 'clientId'> & { baseUrl: string },
+  result: Pick<AuthorizationResult, 'code' | 'codeVerifier' | 'redirectUri' | 'clientId' | 'nonce'> & { baseUrl: string; endpoints?: Endpoints },
   options: { clientSecret?: string | undefined; timeoutMs?: number } = {},
 ): Promise<TokenResponse> {
-  return exchangeAtTokenEndpoint({
-    baseUrl: result.baseUrl,
-    clientId: result.clientId,
-    clientSecret: options.clientSecret,
-    code: result.code,
-    redirectUri: result.redirectUri,
-    codeVerifier: result.codeVerifier,
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-  });
+  return redeemAuthorization(result.endpoints ?? cognitoEndpoints(result.baseUrl), result, { clientSecret: options.clientSecret, timeoutMs: options.timeoutMs ?? 15_000 });
 }

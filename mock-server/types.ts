@@ -85,6 +85,16 @@ export interface MockFaults {
   me500?: boolean;
   /** RFC 9207: send an `iss` on the callback that is not this server */
   wrongIssuer?: boolean;
+  /** OpenID Connect servers may refuse `scope=openid` without a `nonce`; this one then does */
+  requireNonce?: boolean;
+  /** the ID token carries a nonce other than the one the request sent */
+  nonceMismatch?: boolean;
+  /** the ID token is signed with a key the JWKS does not publish */
+  badIdTokenSignature?: boolean;
+  /** the discovery documents name an issuer other than this server */
+  discoveryIssuerMismatch?: boolean;
+  /** no discovery document at all (both well-known placements answer 404) */
+  discovery404?: boolean;
 }
 
 /** Milliseconds since the epoch; tests pass one they can move forward instead of sleeping. */
