@@ -64,9 +64,10 @@ Examples:
 A code is valid for CODE_TTL_SECONDS (default 300) and can be redeemed once; a warning is printed
 when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left.
 
-Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET), 3 credentials
-rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error), 5 timeout/network,
-6 contract broken (unexpected page, missing or malformed code, state mismatch).`;
+Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET, no discovery document
+for OAUTH_ISSUER or another issuer in it), 3 credentials rejected/locked, 4 server failed or refused
+(5xx, error=, token endpoint error, an ID token that does not verify), 5 timeout/network, 6 contract
+broken (unexpected page, missing or malformed code, state mismatch).`;
 
 export function runGetCode(headStart: HeadStart | undefined): void {
   runCli(async (cli) => getCode(cli, headStart));

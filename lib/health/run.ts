@@ -101,7 +101,8 @@ async function runAttempts(
   const { logger } = settings;
   const maxAttempts = config.health.retries + 1;
   const backoffBase = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
-  const target = await openTarget(config);
+  // Discovery (for an issuer target) counts against the same budget as an attempt.
+  const target = await openTarget(config, { timeoutMs: settings.timeoutMs });
   let browser: Browser | undefined = options.browser;
   const launched = browser === undefined;
   try {

@@ -55,6 +55,7 @@ test.describe('get-code with OAUTH_ISSUER at the embedded server (a Cognito-shap
     // A server that refuses openid requests without a nonce: the harness must send one.
     server = await startMockServer({ port: 0, faults: 'require-nonce', log: (line) => requests.push(line) });
   });
+
   test.afterAll(async () => {
     await server.close();
   });
@@ -102,6 +103,7 @@ test.describe('get-code with OAUTH_ISSUER at node-oidc-provider', () => {
   test.beforeAll(async () => {
     provider = await startOidcProvider({ consent: 'granted' });
   });
+
   test.afterAll(async () => {
     await provider.close();
   });
@@ -124,4 +126,12 @@ test.describe('get-code with OAUTH_ISSUER at node-oidc-provider', () => {
     const tokens = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(tokens['id_token']).toEqual(expect.any(String));
   });
+});
+
+test('--help names OAUTH_ISSUER and -v', async () => {
+  const run = await getCode(['--help']);
+  expect(run.exitCode).toBe(0);
+  expect(run.stdout).toContain('OAUTH_ISSUER alone');
+  expect(run.stdout).toContain('--verbose, -v');
+  expect(run.stdout).toContain('an ID token that does not verify');
 });

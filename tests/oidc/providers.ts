@@ -48,6 +48,8 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     // Any login and password are accepted by its development login page; the subject is the login.
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub }) }),
     cookies: { keys: ['harness-test-cookie-key'] },
+    // Set, so it does not print a notice for each default it falls back to.
+    ttl: { AccessToken: 600, AuthorizationCode: 300, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
     ...(options.consent === 'granted' ? { loadExistingGrant: grantEverything } : {}),
   });
   // Its development warnings (dev keys, dev interactions) are expected here.

@@ -53,6 +53,16 @@ async function documentServer(routes: (origin: string) => Record<string, unknown
   };
 }
 
+function problemVariables(env: Record<string, string>): string[] {
+  try {
+    load(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  return [];
+}
+
 const documentFor = (issuer: string, extra: Record<string, unknown> = {}) => ({
   issuer,
   authorization_endpoint: `${issuer}/authorize`,
@@ -162,14 +172,7 @@ test.describe('OAUTH_ISSUER in the configuration', () => {
     const explicit = load({ ...ACCOUNT, OAUTH_AUTHORIZE_URL: 'https://login.example.com/a/authorize', OAUTH_TOKEN_URL: 'https://login.example.com/a/token' });
     expect(explicit.target).toMatchObject({ kind: 'remote', baseUrl: 'https://login.example.com' });
     expect(explicit.codePattern.source).toBe(new RegExp(VSCHAR_CODE_PATTERN).source);
-    const variables = (env: Record<string, string>) => {
-      try {
-        load(env);
-      } catch (error) {
-        if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
-      }
-      return [];
-    };
+    const variables = (env: Record<string, string>) => problemVariables(env);
     expect(variables({ ...ACCOUNT, OAUTH_AUTHORIZE_URL: 'https://login.example.com/authorize' })).toEqual(['OAUTH_TOKEN_URL']);
     expect(variables({ OAUTH_TOKEN_URL: 'https://login.example.com/token' })).toEqual(['OAUTH_TOKEN_URL']);
   });
@@ -236,9 +239,11 @@ test.describe('ID tokens', () => {
 
 protocolTest.describe('redeeming at the embedded server, as get-code --exchange does', () => {
   let server: MockServer;
+
   protocolTest.beforeAll(async () => {
     server = await startMockServer({ port: 0 });
   });
+
   protocolTest.afterAll(async () => {
     await server.close();
   });
