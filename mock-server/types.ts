@@ -163,6 +163,8 @@ export interface MockServer {
   port: number;
   close(): Promise<void>;
   setFaults(faults: MockFaults | string): void;
+  /** What GET /.well-known/openid-configuration serves now; undefined under the discovery-404 fault. */
+  discoveryDocument(): Record<string, unknown> | undefined;
   setLoginUi(ui: LoginUi): void;
   /** A snapshot; also served as JSON at GET /__mock/stats for tests in other processes. */
   stats(): MockStats;

@@ -9,7 +9,7 @@ import type { MockServerOptions } from '../../mock-server/index.js';
 import { HarnessError } from '../errors.js';
 import { cognitoEndpoints, explicitEndpoints, offersS256, withOverrides, type Endpoints } from '../oauth/endpoints.js';
 import type { HarnessConfig, Target } from './config.js';
-import { discoverEndpoints, fetchEndpoints } from './discovery.js';
+import { discoverEndpoints, endpointsFromDocument, fetchEndpoints } from './discovery.js';
 
 export interface OpenTarget {
   /** the configuration with target.baseUrl and target.endpoints filled in */
@@ -41,7 +41,10 @@ export async function openTarget(config: HarnessConfig, options: { timeoutMs?: n
   const { startMockServer } = await import('../../mock-server/index.js');
   const server = await startMockServer(embeddedServerOptions(config, 0));
   try {
-    const endpoints = await embeddedEndpoints(server.url, timeoutMs);
+    // In this process: its document is read without a request (a first fetch costs start-up time
+    // a tight --timeout does not have), and checked exactly as a fetched one.
+    const document = server.discoveryDocument();
+    const endpoints = document === undefined ? cognitoEndpoints(server.url) : endpointsFromDocument(document, server.url, `${server.url}/.well-known/openid-configuration`);
     return { config: openedConfig(config, { kind: 'embedded', baseUrl: server.url, endpoints }, endpoints), close: () => server.close() };
   } catch (error) {
     await server.close().catch(() => undefined);

@@ -13,7 +13,7 @@ export const jwksRoute: Route = {
  * client_secret_post. Like Cognito's, it names no code_challenge_methods_supported although PKCE
  * (S256) is accepted: clients must not read the absence as "no PKCE".
  */
-function discoveryDocument(ctx: ServerContext): Record<string, unknown> {
+export function discoveryDocument(ctx: ServerContext): Record<string, unknown> {
   const issuer = ctx.faults.discoveryIssuerMismatch ? `${ctx.url}/another-pool` : ctx.url;
   return {
     issuer,
