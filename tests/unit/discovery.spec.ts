@@ -192,6 +192,27 @@ test.describe('OAUTH_ISSUER in the configuration', () => {
   });
 });
 
+test.describe('the embedded target', () => {
+  test('reads its own Cognito-shaped document: discovered endpoints and keys, no scope by default', async () => {
+    const opened = await openTarget(load({}));
+    try {
+      const url = opened.config.target.baseUrl;
+      expect(opened.config.target.endpoints).toMatchObject({ source: 'discovery', issuer: url, authorize: `${url}/oauth2/authorize`, token: `${url}/oauth2/token`, jwks: `${url}/.well-known/jwks.json`, codeChallengeMethods: undefined });
+      // Cognito-shaped: today's defaults stay (no scope, PKCE on, UUID codes).
+      expect(opened.config.scopes).toEqual([]);
+      expect(opened.config.usePkce).toBe(true);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('a document naming another issuer stops the run', async () => {
+    const error = await failureOf(openTarget(load({ MOCK_FAULTS: 'discovery-issuer-mismatch' })));
+    expect(error.reason).toBe('config');
+    expect(error.message).toMatch(/names issuer ".*\/another-pool"/);
+  });
+});
+
 test.describe('what the server lists', () => {
   test('Basic when listed or nothing is listed, the form when only it is, none without a secret', () => {
     expect(tokenAuthMethod({ tokenAuthMethods: undefined }, 's')).toBe('client_secret_basic');
