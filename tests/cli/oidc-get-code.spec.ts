@@ -8,6 +8,7 @@ import { test, expect } from '../../fixtures/index.js';
 import { startMockServer, type MockServer } from '../../mock-server/index.js';
 import { startOidcProvider, type RunningProvider } from '../oidc/providers.js';
 import { LOCAL, expectExit, getCode } from './get-code-run.js';
+import { runScript } from './run-cli.js';
 
 /** Under a loaded machine a whole login (browser start included) takes a while; the run's own budget. */
 const BUDGET = ['--timeout', '90000'];
@@ -129,7 +130,8 @@ test.describe('get-code with OAUTH_ISSUER at node-oidc-provider', () => {
 });
 
 test('--help names OAUTH_ISSUER and -v', async () => {
-  const run = await getCode(['--help']);
+  // Not through getCode(): the help's examples name access_token, which that helper refuses on stdout.
+  const run = await runScript('get-code', ['--help']);
   expect(run.exitCode).toBe(0);
   expect(run.stdout).toContain('OAUTH_ISSUER alone');
   expect(run.stdout).toContain('--verbose, -v');
