@@ -8,8 +8,12 @@ import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config
 import { HarnessError } from './errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode, type AuthorizationResult, type ConfigWithBaseUrl, type StepRunner } from './journey/flow.js';
 import { silentLogger, type Logger } from './platform/log.js';
-import { exchangeCode as exchangeAtTokenEndpoint, type TokenResponse } from './oauth/token-client.js';
+import type { TokenResponse } from './oauth/token-client.js';
 import { withSession } from './journey/session.js';
+import { endpointsOf } from './config/target.js';
+import { describeEndpoints } from './config/discovery.js';
+import { cognitoEndpoints, tokenAuthMethod, type Endpoints } from './oauth/endpoints.js';
+import { redeemAuthorization, redeemWith } from './oauth/redeem.js';
 
 export type { AuthorizationResult } from './journey/flow.js';
 export type { TokenResponse } from './oauth/token-client.js';
@@ -40,6 +44,8 @@ export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
    */
   headStart?: HeadStart;
   logger?: Logger;
+  /** log what the target's endpoints are and how they were found (never a secret) */
+  verbose?: boolean;
 }
 
 export interface CodeBatch {
@@ -79,6 +85,10 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
   const sessionOptions = { config, headStart: options.headStart, headless: options.headless ?? true, launchTimeoutMs: Math.max(1, Math.round(firstDeadline - Date.now())) };
   return withSession(sessionOptions, async ({ config: target, browser }) => {
     logger.info(`Signing in at ${target.target.kind === 'remote' ? target.target.baseUrl : `the embedded local server (${target.target.baseUrl})`} as ${config.user.username}`);
+    if (options.verbose) {
+      const endpoints = endpointsOf(target);
+      for (const line of describeEndpoints(endpoints, { authMethod: tokenAuthMethod(endpoints, target.client.secret), pkce: target.usePkce, scopes: target.scopes })) logger.info(line);
+    }
     const step: StepRunner = async (title, body) => {
       logger.info(`  ${title}`);
       return body();
@@ -101,7 +111,7 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
       const result = await obtainAuthorizationCode(page, target, { request: authorizeRequestFor(target), timeoutMs: budget, step, waitForLanding: pageUsedAgain });
       codes.push(result);
       if (options.exchange) {
-        tokens.push(await step('Exchange code', () => exchangeCode({ ...result, baseUrl: target.target.baseUrl }, { clientSecret: config.client.secret, timeoutMs })));
+        tokens.push(await step('Exchange code', () => redeemWith(target, result, { timeoutMs })));
       }
     }
     return { codes, tokens, config: target };
@@ -111,6 +121,8 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
 export type SingleCode = AuthorizationResult & {
   /** the login service the code came from; pass the result to exchangeCode() */
   baseUrl: string;
+  /** where the code is redeemed and the ID token checked; exchangeCode() reads it */
+  endpoints: Endpoints;
   /** with `exchange: true`: the token response */
   tokens?: TokenResponse;
 };
@@ -124,21 +136,17 @@ export async function getAuthorizationCode(options: Omit<GetAuthorizationCodeOpt
   const [result] = batch.codes;
   if (!result) throw new HarnessError('bad_code', 'no code was obtained');
   const [tokens] = batch.tokens;
-  return { ...result, baseUrl: batch.config.target.baseUrl, ...(tokens ? { tokens } : {}) };
+  return { ...result, baseUrl: batch.config.target.baseUrl, endpoints: endpointsOf(batch.config), ...(tokens ? { tokens } : {}) };
 }
 
-/** Redeems a code from getAuthorizationCode at the token endpoint. Needs the client secret for confidential clients. */
+/**
+ * Redeems a code from getAuthorizationCode at its token endpoint and checks the ID token that comes
+ * back. Needs the client secret for confidential clients. Without `endpoints` (a result from an
+ * older caller) the target is Cognito-shaped: /oauth2/token on `baseUrl`.
+ */
 export async function exchangeCode(
-  result: Pick<AuthorizationResult, 'code' | 'codeVerifier' | 'redirectUri' | 'clientId'> & { baseUrl: string },
+  result: Pick<AuthorizationResult, 'code' | 'codeVerifier' | 'redirectUri' | 'clientId' | 'nonce'> & { baseUrl: string; endpoints?: Endpoints },
   options: { clientSecret?: string | undefined; timeoutMs?: number } = {},
 ): Promise<TokenResponse> {
-  return exchangeAtTokenEndpoint({
-    baseUrl: result.baseUrl,
-    clientId: result.clientId,
-    clientSecret: options.clientSecret,
-    code: result.code,
-    redirectUri: result.redirectUri,
-    codeVerifier: result.codeVerifier,
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-  });
+  return redeemAuthorization(result.endpoints ?? cognitoEndpoints(result.baseUrl), result, { clientSecret: options.clientSecret, timeoutMs: options.timeoutMs ?? 15_000 });
 }

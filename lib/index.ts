@@ -11,4 +11,5 @@ export { registerEmbeddedServer, type EmbeddedRegistration, type EmbeddedServer,
 export { FAILURE_EXIT_CODES, HarnessError, isHarnessError, type FailureReason } from './errors.js';
 export { createLogger, type Logger } from './platform/log.js';
 export { TokenEndpointError } from './oauth/token-client.js';
+export type { Endpoints } from './oauth/endpoints.js';
 export { saveSignedInState, type SaveSignedInStateOptions, type SignedInState } from './journey/storage-state.js';

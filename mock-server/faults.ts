@@ -17,6 +17,11 @@ export const FAULT_NAMES: readonly string[] = Object.freeze([
   'password-kept',
   'error-as-field',
   'forgot-on-step2',
+  'require-nonce',
+  'nonce-mismatch',
+  'bad-id-token-signature',
+  'discovery-issuer-mismatch',
+  'discovery-404',
 ]);
 
 type DurationFault = 'slowLoginMs' | 'lateHydrationMs';
@@ -37,6 +42,11 @@ const FLAG_FAULTS: Readonly<Record<string, FlagFault>> = {
   'password-kept': 'passwordKept',
   'error-as-field': 'errorAsField',
   'forgot-on-step2': 'forgotOnStep2',
+  'require-nonce': 'requireNonce',
+  'nonce-mismatch': 'nonceMismatch',
+  'bad-id-token-signature': 'badIdTokenSignature',
+  'discovery-issuer-mismatch': 'discoveryIssuerMismatch',
+  'discovery-404': 'discovery404',
 };
 
 /** Faults that take `=<ms>`, with the usage shown when the value is missing or malformed. */

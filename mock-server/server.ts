@@ -6,6 +6,7 @@ import { DEFAULT_CLIENT, DEFAULT_USER } from './defaults.js';
 import { resolveFaults } from './faults.js';
 import { HttpError, sendHtml, sendText } from './http.js';
 import { ROUTES } from './routes/index.js';
+import { discoveryDocument } from './routes/well-known.js';
 import { CodeStore } from './store/codes.js';
 import { LockoutStore } from './store/lockouts.js';
 import { RefreshTokenStore } from './store/refresh-tokens.js';
@@ -141,6 +142,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         server.closeAllConnections();
       });
       return closing;
+    },
+    discoveryDocument() {
+      return ctx.faults.discovery404 ? undefined : discoveryDocument(ctx);
     },
     setFaults(faults) {
       ctx.faults = resolveFaults(faults);

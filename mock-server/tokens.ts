@@ -40,7 +40,8 @@ export class TokenSigner {
     return { keys: [(await this.#signingKey()).publicJwk] };
   }
 
-  idToken(subject: TokenSubject): Promise<string> {
+  /** `foreignKey`: signed by a key this server never publishes (the same kid), for signature checks. */
+  async idToken(subject: TokenSubject, options: { foreignKey?: boolean } = {}): Promise<string> {
     const claims: Record<string, unknown> = {
       email: subject.username,
       email_verified: true,
@@ -49,7 +50,9 @@ export class TokenSigner {
       auth_time: Math.floor(subject.authTime / 1000),
     };
     if (subject.nonce !== undefined) claims['nonce'] = subject.nonce;
-    return this.#sign(claims, subject, subject.clientId);
+    if (!options.foreignKey) return this.#sign(claims, subject, subject.clientId);
+    const { privateKey } = await generateKeyPair('RS256');
+    return this.#sign(claims, subject, subject.clientId, privateKey);
   }
 
   accessToken(subject: TokenSubject): Promise<string> {
@@ -64,8 +67,9 @@ export class TokenSigner {
     return this.#sign(claims, subject);
   }
 
-  async #sign(claims: Record<string, unknown>, subject: TokenSubject, audience?: string): Promise<string> {
-    const { privateKey, publicJwk } = await this.#signingKey();
+  async #sign(claims: Record<string, unknown>, subject: TokenSubject, audience?: string, otherKey?: CryptoKey): Promise<string> {
+    const { privateKey: ownKey, publicJwk } = await this.#signingKey();
+    const privateKey = otherKey ?? ownKey;
     const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid ?? '', typ: 'JWT' })
       .setIssuer(this.issuer())

@@ -85,6 +85,16 @@ export interface MockFaults {
   me500?: boolean;
   /** RFC 9207: send an `iss` on the callback that is not this server */
   wrongIssuer?: boolean;
+  /** OpenID Connect servers may refuse `scope=openid` without a `nonce`; this one then does */
+  requireNonce?: boolean;
+  /** the ID token carries a nonce other than the one the request sent */
+  nonceMismatch?: boolean;
+  /** the ID token is signed with a key the JWKS does not publish */
+  badIdTokenSignature?: boolean;
+  /** the discovery documents name an issuer other than this server */
+  discoveryIssuerMismatch?: boolean;
+  /** no discovery document at all (both well-known placements answer 404) */
+  discovery404?: boolean;
 }
 
 /** Milliseconds since the epoch; tests pass one they can move forward instead of sleeping. */
@@ -153,6 +163,8 @@ export interface MockServer {
   port: number;
   close(): Promise<void>;
   setFaults(faults: MockFaults | string): void;
+  /** What GET /.well-known/openid-configuration serves now; undefined under the discovery-404 fault. */
+  discoveryDocument(): Record<string, unknown> | undefined;
   setLoginUi(ui: LoginUi): void;
   /** A snapshot; also served as JSON at GET /__mock/stats for tests in other processes. */
   stats(): MockStats;

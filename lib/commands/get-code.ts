@@ -21,8 +21,10 @@ const MAX_COUNT = 50;
 const help = (run: string) => `Usage: ${run} [options]
 
 Signs in on the RayTeams login screen with the test account and prints a fresh OAuth 2.0
-authorization code. Without OAUTH_BASE_URL (or RAYTEAMS_REGION/RAYTEAMS_STAGE) it signs in at the
-embedded local server.
+authorization code. The login service is OAUTH_BASE_URL (or RAYTEAMS_REGION/RAYTEAMS_STAGE), a
+Cognito-shaped server; or any OAuth 2.0 / OpenID Connect server named by OAUTH_ISSUER alone (its
+endpoints come from its discovery document; OAUTH_AUTHORIZE_URL / OAUTH_TOKEN_URL override single
+ones). With none of these set it signs in at the embedded local server.
 
 Options:
   --format FORMAT   text   the code alone, one per line (default)
@@ -39,11 +41,14 @@ Options:
                     (progress on stderr: "code 3/10")
   --fresh-login     sign in through the form for every code (a fresh browser context each)
   --no-pkce         send no code_challenge (overrides OAUTH_USE_PKCE)
-  --exchange        redeem each code at /oauth2/token and output the token response instead
-                    (text: the access token; needs OAUTH_CLIENT_SECRET)
+  --exchange        redeem each code at the token endpoint and output the token response instead
+                    (text: the access token; needs OAUTH_CLIENT_SECRET); an ID token is verified
+                    (signature, iss, aud, exp, nonce)
   --timeout MS      budget for each code, browser start included (default ${DEFAULT_FLOW_TIMEOUT_MS})
   --env-file PATH   read variables from PATH instead of .env
   --headed          show the browser
+  --verbose, -v     also log on stderr what was found: issuer, endpoints, token endpoint
+                    authentication, PKCE, scope (never a secret)
   --quiet, -q       no progress or warnings on stderr (errors are still shown)
   --help, -h        this text
   --version         the harness's version
@@ -61,9 +66,10 @@ when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left. A code from
 server cannot be redeemed after get-code exits: that server stops with it (use --exchange, or run
 npm run mock-server and point OAUTH_BASE_URL at it).
 
-Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET), 3 credentials
-rejected/locked, 4 server failed or refused (5xx, error=, token endpoint error), 5 timeout/network,
-6 contract broken (unexpected page, missing or malformed code, state mismatch),
+Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET, no discovery document
+for OAUTH_ISSUER or another issuer in it), 3 credentials rejected/locked, 4 server failed or refused
+(5xx, error=, token endpoint error, an ID token that does not verify), 5 timeout/network, 6 contract
+broken (unexpected page, missing or malformed code, state mismatch),
 ${SHARED_EXIT_CODES_HELP}`;
 
 export function runGetCode(headStart: HeadStart | undefined): void {
@@ -79,6 +85,7 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
     'fresh-login': { type: 'boolean', default: false },
     'no-pkce': { type: 'boolean', default: false },
     exchange: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', short: 'v', default: false },
     ...BROWSER_FLAGS,
     ...COMMON_FLAGS,
   });
@@ -122,6 +129,7 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
     runStartedAt: performance.timeOrigin,
     headStart,
     logger,
+    verbose: values.verbose,
   });
 
   if (!values.exchange) warnAboutExpiringCodes(batch.codes, logger);

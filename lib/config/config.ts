@@ -11,6 +11,9 @@ import { defaultHealthArtifactsDir, defaultHealthStateFile } from './state-dir.j
 import { parseTotpSecret, totpSecretBase32 } from '../journey/totp.js';
 import { RAYTEAMS_REGIONS, rayteamsApiBaseUrl, rayteamsApiBaseUrlFor, rayteamsBaseUrl } from './rayteams.js';
 import { LOCAL_DEFAULTS, registeredEmbeddedServer } from './embedded.js';
+import { HarnessError } from '../errors.js';
+import { VSCHAR_CODE_PATTERN, isCognitoIssuer, type Endpoints } from '../oauth/endpoints.js';
+import { discoverySource } from './discovery.js';
 
 export { ConfigError, readEnvironment, type Env, type LoadConfigOptions } from './environment.js';
 export { RAYTEAMS_REGIONS, rayteamsApiBaseUrl, rayteamsBaseUrl } from './rayteams.js';
@@ -26,6 +29,10 @@ export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
  */
 export const EMBEDDED_URL_VARIABLE = 'RAYTEAMS_EMBEDDED_URL';
 
+/**
+ * Where to sign in. `endpoints` is filled in by openTarget (lib/config/target.ts); without it a
+ * target is Cognito-shaped: /oauth2/authorize and /oauth2/token on baseUrl.
+ */
 export type Target =
   | {
       kind: 'embedded';
@@ -33,8 +40,16 @@ export type Target =
       baseUrl: string | undefined;
       /** the embedded server's own settings, read by its module (lib/config/embedded.ts) and passed back to it unread */
       settings?: unknown;
+      endpoints?: Endpoints;
     }
-  | { kind: 'remote'; baseUrl: string };
+  | {
+      kind: 'remote';
+      /** the login service's origin (for an issuer target: the issuer's, until discovery names the authorization endpoint) */
+      baseUrl: string;
+      /** OAUTH_ISSUER when it alone names the server: the endpoints come from its discovery document */
+      discover?: string;
+      endpoints?: Endpoints;
+    };
 
 export interface LoginSelectors {
   username: string | undefined;
@@ -62,8 +77,13 @@ export interface HealthSettings {
 export interface HarnessConfig {
   target: Target;
   client: { id: string; secret: string | undefined; redirectUri: string };
-  /** OAUTH_ISSUER: the `iss` a callback must carry when it carries one (default: the target's origin) */
+  /**
+   * The `iss` a callback (and an ID token) must carry: OAUTH_ISSUER, or the issuer its discovery
+   * document URL implies; default: the target's origin, checked only when a callback carries one.
+   */
   issuer: string | undefined;
+  /** OAUTH_AUTHORIZE_URL / OAUTH_TOKEN_URL: single endpoints that win over discovery and the Cognito paths */
+  endpointOverrides: { authorize: string | undefined; token: string | undefined };
   /** totpSecret: TEST_TOTP_SECRET as given (base32 or otpauth:// URI), checked; lib/journey/totp.ts makes codes from it */
   user: { username: string; password: string; totpSecret?: string | undefined };
   scopes: string[];
@@ -241,7 +261,9 @@ const envSchema = z.object({
   [EMBEDDED_URL_VARIABLE]: httpsUrl('set by playwright.config.ts'),
   OAUTH_CLIENT_ID: optionalText,
   OAUTH_CLIENT_SECRET: optionalText,
-  OAUTH_ISSUER: httpsUrl('the issuer the login service names in `iss` on the callback'),
+  OAUTH_ISSUER: httpsUrl('the issuer, e.g. https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_AbC123, or its discovery document URL'),
+  OAUTH_AUTHORIZE_URL: httpsUrl('the authorization endpoint, e.g. https://login.example.com/oauth2/authorize'),
+  OAUTH_TOKEN_URL: httpsUrl('the token endpoint, e.g. https://login.example.com/oauth2/token'),
   OAUTH_REDIRECT_URI: httpsUrl('the registered callback, e.g. https://app.example.com/callback'),
   TEST_USERNAME: optionalText,
   TEST_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
@@ -268,7 +290,7 @@ const envSchema = z.object({
         }
       }, 'not a valid regular expression')
       .refine((source) => !hasNestedQuantifier(source), 'a quantified group containing + or * (e.g. (a+)+) can backtrack for minutes; write it without the nesting')
-      .default(UUID_PATTERN),
+      .optional(),
   ),
   // A code lives minutes (Cognito: 5); a day is far past any real server's.
   CODE_TTL_SECONDS: positiveInt(300, 86_400),
@@ -316,7 +338,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
   const remote = target.kind === 'remote';
   // Against a real stage nothing may silently fall back to the local test client or user.
   const required = (variable: 'OAUTH_CLIENT_ID' | 'OAUTH_REDIRECT_URI' | 'TEST_USERNAME' | 'TEST_PASSWORD') => {
-    if (remote && v[variable] === undefined) problems.push({ variable, problem: 'missing (required when OAUTH_BASE_URL or RAYTEAMS_REGION points at a real stage)' });
+    if (remote && v[variable] === undefined) problems.push({ variable, problem: 'missing (required when OAUTH_BASE_URL, RAYTEAMS_REGION, OAUTH_ISSUER or OAUTH_AUTHORIZE_URL points at a real server)' });
   };
   required('OAUTH_CLIENT_ID');
   required('OAUTH_REDIRECT_URI');
@@ -343,11 +365,12 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
   return {
     target,
     client,
-    issuer: v.OAUTH_ISSUER,
+    issuer: target.kind === 'remote' && target.discover !== undefined ? issuerOf(target.discover) : v.OAUTH_ISSUER,
+    endpointOverrides: { authorize: v.OAUTH_AUTHORIZE_URL, token: v.OAUTH_TOKEN_URL },
     user,
     scopes: v.OAUTH_SCOPE ? v.OAUTH_SCOPE.split(/\s+/).filter(Boolean) : [],
     usePkce: v.OAUTH_USE_PKCE,
-    codePattern: new RegExp(v.CODE_PATTERN),
+    codePattern: new RegExp(v.CODE_PATTERN ?? defaultCodePattern(v, target)),
     codeTtlSeconds: v.CODE_TTL_SECONDS,
     selectors: { username: v.LOGIN_USERNAME_SELECTOR, password: v.LOGIN_PASSWORD_SELECTOR, submit: v.LOGIN_SUBMIT_SELECTOR },
     chromiumPath: v.CHROMIUM_PATH,
@@ -381,6 +404,22 @@ function resolveTarget(v: z.infer<typeof envSchema>, problems: { variable: strin
     if (v.RAYTEAMS_STAGE === undefined) problems.push({ variable: 'RAYTEAMS_STAGE', problem: 'missing (RAYTEAMS_REGION is set)' });
     return { kind: 'remote', baseUrl: rayteamsBaseUrl(v.RAYTEAMS_REGION ?? RAYTEAMS_REGIONS[0], v.RAYTEAMS_STAGE ?? 'development') };
   }
+  // Without a base URL the issuer names the server: never fall back to the embedded one.
+  if (v.OAUTH_ISSUER !== undefined) {
+    try {
+      issuerOf(v.OAUTH_ISSUER);
+    } catch (error) {
+      problems.push({ variable: 'OAUTH_ISSUER', problem: error instanceof HarnessError ? error.message.replace(/^OAUTH_ISSUER /, '') : String(error) });
+    }
+    return { kind: 'remote', baseUrl: new URL(v.OAUTH_ISSUER).origin, discover: v.OAUTH_ISSUER };
+  }
+  if (v.OAUTH_AUTHORIZE_URL !== undefined) {
+    if (v.OAUTH_TOKEN_URL === undefined) problems.push({ variable: 'OAUTH_TOKEN_URL', problem: 'missing (OAUTH_AUTHORIZE_URL is set without OAUTH_ISSUER or OAUTH_BASE_URL)' });
+    return { kind: 'remote', baseUrl: new URL(v.OAUTH_AUTHORIZE_URL).origin };
+  }
+  if (v.OAUTH_TOKEN_URL !== undefined) {
+    problems.push({ variable: 'OAUTH_TOKEN_URL', problem: 'set without a login service: set OAUTH_ISSUER, OAUTH_BASE_URL or OAUTH_AUTHORIZE_URL too' });
+  }
   const embeddedUrl = v[EMBEDDED_URL_VARIABLE];
   return { kind: 'embedded', baseUrl: embeddedUrl === undefined ? undefined : stripTrailingSlash(embeddedUrl), ...(embeddedSettings !== undefined ? { settings: embeddedSettings } : {}) };
 }
@@ -396,11 +435,28 @@ function resolveApiBaseUrl(v: z.infer<typeof envSchema>, target: Target, problem
   return undefined;
 }
 
+/** The issuer an OAUTH_ISSUER value names (itself, or the one its discovery document URL implies). */
+function issuerOf(setting: string): string {
+  return discoverySource(setting).issuer;
+}
+
+/**
+ * RayTeams and every Cognito pool issue UUIDs; another server's code is anything RFC 6749 allows,
+ * so the check cannot refuse a real code it has never seen.
+ */
+function defaultCodePattern(v: z.infer<typeof envSchema>, target: Target): string {
+  if (target.kind === 'remote' && target.discover !== undefined) return isCognitoIssuer(issuerOf(target.discover)) ? UUID_PATTERN : VSCHAR_CODE_PATTERN;
+  // Endpoints set one by one say nothing about the server; a base URL or a region is Cognito's hosted UI.
+  const explicitOnly = target.kind === 'remote' && v.OAUTH_BASE_URL === undefined && v.RAYTEAMS_REGION === undefined && v.OAUTH_AUTHORIZE_URL !== undefined;
+  return explicitOnly ? VSCHAR_CODE_PATTERN : UUID_PATTERN;
+}
+
 function stripTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
 /** A description of the target that is safe to print and to put into reports. */
 export function describeTarget(config: HarnessConfig): string {
-  return config.target.kind === 'remote' ? config.target.baseUrl : 'embedded local server';
+  if (config.target.kind !== 'remote') return 'embedded local server';
+  return config.target.discover ?? config.target.baseUrl;
 }

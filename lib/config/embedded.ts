@@ -40,6 +40,8 @@ export interface RunningEmbeddedServer {
   /** origin without a trailing slash */
   url: string;
   close(): Promise<void>;
+  /** its OpenID discovery document, read in-process (undefined when it publishes none) */
+  discoveryDocument?(): Record<string, unknown> | undefined;
 }
 
 export type EmbeddedServer = (registration: EmbeddedRegistration) => Promise<RunningEmbeddedServer>;

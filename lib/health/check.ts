@@ -5,7 +5,7 @@
 import type { Browser } from '@playwright/test';
 import { HarnessError, toHarnessError } from '../errors.js';
 import { obtainAuthorizationCode, type ConfigWithBaseUrl, type LoginPhases, type StepRunner } from '../journey/flow.js';
-import { exchangeCode } from '../oauth/token-client.js';
+import { redeemWith } from '../oauth/redeem.js';
 import { probeUserApi } from './api-probe.js';
 import { discardTrace, saveFailureArtifacts, settleWithin, startTrace, type Redactor } from './artifacts.js';
 import { isHealthFailureReason, type HealthFailureReason, type HealthPhases } from './types.js';
@@ -47,15 +47,7 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
       if (secret !== undefined) {
         const exchangeStarted = performance.now();
         const tokens = await options.step('Exchange code for tokens', () =>
-          exchangeCode({
-            baseUrl: config.target.baseUrl,
-            clientId: authorization.clientId,
-            clientSecret: secret,
-            code: authorization.code,
-            redirectUri: authorization.redirectUri,
-            codeVerifier: authorization.codeVerifier,
-            timeoutMs: Math.max(1, options.timeoutMs - elapsed()),
-          }),
+          redeemWith(config, authorization, { clientSecret: secret, timeoutMs: Math.max(1, options.timeoutMs - elapsed()) }),
         );
         tokenExchangeMs = Math.round(performance.now() - exchangeStarted);
         if (api.enabled) {

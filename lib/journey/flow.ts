@@ -11,6 +11,7 @@ import { DEFAULT_FLOW_TIMEOUT_MS } from './budget.js';
 import { classify, ignoreInterruptedNavigation, safeUrl } from './journey-errors.js';
 import { act, decide, look, startJourney, type JourneyRun, type StepRunner } from './journey-run.js';
 import { isCaptured, waitForOutcome, type Outcome } from './watch.js';
+import { endpointsOf } from '../config/target.js';
 
 /** Runs one named step; the fixture passes Playwright's test.step so Allure shows domain steps. */
 export type { StepRunner };
@@ -55,6 +56,8 @@ export interface AuthorizationResult {
   code: string;
   state: string | undefined;
   codeVerifier: string | undefined;
+  /** the nonce the request sent (scope openid); the ID token must carry it back */
+  nonce?: string | undefined;
   redirectUri: string;
   clientId: string;
   issuer: string | undefined;
@@ -70,7 +73,7 @@ export type ConfigWithBaseUrl = HarnessConfig & { target: { baseUrl: string } };
 
 export function authorizeRequestFor(config: ConfigWithBaseUrl, overrides: { state?: string | null; usePkce?: boolean; redirectUri?: string; clientId?: string; responseType?: string } = {}): AuthorizeRequest {
   return createAuthorizeRequest({
-    baseUrl: config.target.baseUrl,
+    endpoint: endpointsOf(config).authorize,
     clientId: overrides.clientId ?? config.client.id,
     redirectUri: overrides.redirectUri ?? config.client.redirectUri,
     scopes: config.scopes,
@@ -157,6 +160,7 @@ async function finish(run: JourneyRun, callbackUrl: URL, options: FlowOptions): 
     code: callback.code,
     state: callback.state,
     codeVerifier: request.codeVerifier,
+    nonce: request.nonce,
     redirectUri: request.redirectUri,
     clientId: request.clientId,
     issuer: callback.issuer,

@@ -38,7 +38,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const closeLaunched = async () => {
     if (own) await launching.then((browser) => browser.close()).catch(() => undefined);
   };
-  const target = await openTarget(config).catch(async (error: unknown) => {
+  const target = await openTarget(config, { timeoutMs: options.launchTimeoutMs }).catch(async (error: unknown) => {
     await closeLaunched();
     throw error;
   });

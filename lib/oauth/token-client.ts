@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HarnessError } from '../errors.js';
+import type { TokenAuthMethod } from './endpoints.js';
 
 export const tokenResponseSchema = z.object({
   access_token: z.string().min(1),
@@ -25,9 +26,12 @@ export class TokenEndpointError extends HarnessError {
 }
 
 export interface CodeExchange {
-  baseUrl: string;
+  /** the token endpoint itself (discovered, or /oauth2/token on a Cognito-shaped base URL) */
+  tokenEndpoint: string;
   clientId: string;
   clientSecret: string | undefined;
+  /** default: HTTP Basic when there is a secret, none otherwise */
+  authMethod?: TokenAuthMethod;
   code: string;
   redirectUri: string;
   codeVerifier?: string | undefined;
@@ -35,8 +39,9 @@ export interface CodeExchange {
 }
 
 /**
- * Redeems a code at `/oauth2/token` as Cognito expects: form-encoded, client authenticated by HTTP
- * Basic when it has a secret. Tokens are returned to the caller only, never logged.
+ * Redeems a code at the token endpoint: form-encoded, the client authenticated as the server asks
+ * (HTTP Basic, as Cognito expects, or the secret in the form). Tokens are returned to the caller
+ * only, never logged.
  */
 export async function exchangeCode(exchange: CodeExchange): Promise<TokenResponse> {
   const body = new URLSearchParams({
@@ -47,12 +52,15 @@ export async function exchangeCode(exchange: CodeExchange): Promise<TokenRespons
   });
   if (exchange.codeVerifier) body.set('code_verifier', exchange.codeVerifier);
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-  if (exchange.clientSecret) {
+  const method = exchange.authMethod ?? (exchange.clientSecret ? 'client_secret_basic' : 'none');
+  if (method === 'client_secret_post' && exchange.clientSecret) {
+    body.set('client_secret', exchange.clientSecret);
+  } else if (method === 'client_secret_basic' && exchange.clientSecret) {
     // RFC 6749 §2.3.1: form-encode both parts before joining them.
     const credentials = `${encodeURIComponent(exchange.clientId)}:${encodeURIComponent(exchange.clientSecret)}`;
     headers.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
   }
-  const tokenUrl = new URL('/oauth2/token', exchange.baseUrl);
+  const tokenUrl = new URL(exchange.tokenEndpoint);
   let response: Response;
   try {
     response = await fetch(tokenUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(exchange.timeoutMs ?? 15_000) });

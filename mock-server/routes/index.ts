@@ -10,7 +10,7 @@ import { meRoute } from './me.js';
 import type { Route } from './route.js';
 import { STATIC_ROUTES } from './static.js';
 import { tokenRoute } from './token.js';
-import { jwksRoute, openidConfigurationRoute } from './well-known.js';
+import { discoveryRoute, jwksRoute } from './well-known.js';
 
 export const ROUTES: Readonly<Record<string, Route>> = {
   '/health': healthRoute,
@@ -24,7 +24,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/error': errorRoute,
   '/oauth2/token': tokenRoute,
   '/.well-known/jwks.json': jwksRoute,
-  '/.well-known/openid-configuration': openidConfigurationRoute,
+  '/.well-known/openid-configuration': discoveryRoute,
+  '/.well-known/oauth-authorization-server': discoveryRoute,
   '/v1.0/me': meRoute,
   ...STATIC_ROUTES,
 };

@@ -20,9 +20,11 @@ async function issueTokens(
   subject: TokenSubject,
   refreshToken: string | undefined,
 ): Promise<void> {
+  // The ID-token faults each break one promise a relying party must check.
+  const idSubject = ctx.faults.nonceMismatch ? { ...subject, nonce: `${subject.nonce ?? ''}-other` } : subject;
   const [accessToken, idToken] = await Promise.all([
     ctx.signer.accessToken(subject),
-    ctx.signer.idToken(subject),
+    ctx.signer.idToken(idSubject, { foreignKey: ctx.faults.badIdTokenSignature === true }),
   ]);
   const body: Record<string, unknown> = {
     access_token: accessToken,

@@ -144,8 +144,11 @@ test('discovery documents describe this server', async ({ api }) => {
     authorization_endpoint: `${server.url}/oauth2/authorize`,
     token_endpoint: `${server.url}/oauth2/token`,
     jwks_uri: `${server.url}/.well-known/jwks.json`,
-    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
   });
+  // Cognito's document names no PKCE methods although it accepts S256; the harness must cope.
+  expect(discovery).not.toHaveProperty('code_challenge_methods_supported');
+  expect(await (await api.get(`${server.url}/.well-known/oauth-authorization-server`)).json()).toEqual(discovery);
   const jwks = await (await api.get(`${server.url}/.well-known/jwks.json`)).json();
   expect(jwks.keys).toHaveLength(1);
   expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', e: 'AQAB' });

@@ -20,6 +20,11 @@ test.describe('parseFaults', () => {
       'password-kept',
       'error-as-field',
       'forgot-on-step2',
+      'require-nonce',
+      'nonce-mismatch',
+      'bad-id-token-signature',
+      'discovery-issuer-mismatch',
+      'discovery-404',
     ]);
   });
 

@@ -4,7 +4,8 @@ import { HarnessError } from '../../lib/errors.js';
 import { checkCallback, codeChallengeS256, createAuthorizeRequest, expectedIssuer, isRedirectTo } from '../../lib/oauth/index.js';
 
 const UUID = new RegExp(UUID_PATTERN);
-const base = { baseUrl: 'https://oauth-ap-northeast-2-development.rayteams.com', clientId: 'client-1', redirectUri: 'https://app.example.com/callback' };
+const SERVICE = 'https://oauth-ap-northeast-2-development.rayteams.com';
+const base = { endpoint: `${SERVICE}/oauth2/authorize`, clientId: 'client-1', redirectUri: 'https://app.example.com/callback' };
 
 function reasonOf(fn: () => unknown): string {
   try {
@@ -21,7 +22,8 @@ test.describe('authorize request', () => {
     const first = createAuthorizeRequest(base);
     const second = createAuthorizeRequest(base);
     const url = new URL(first.url);
-    expect(url.origin + url.pathname).toBe(`${base.baseUrl}/oauth2/authorize`);
+    expect(url.origin + url.pathname).toBe(`${SERVICE}/oauth2/authorize`);
+    expect(url.searchParams.has('nonce')).toBe(false);
     expect(url.searchParams.get('client_id')).toBe('client-1');
     expect(url.searchParams.get('response_type')).toBe('code');
     expect(url.searchParams.get('redirect_uri')).toBe(base.redirectUri);
@@ -48,6 +50,23 @@ test.describe('authorize request', () => {
     expect(url.searchParams.get('scope')).toBe('openid email');
     expect(request.state).toBeUndefined();
     expect(request.codeVerifier).toBeUndefined();
+  });
+
+  test('openid in the scope sends a fresh nonce; null sends none', () => {
+    const first = createAuthorizeRequest({ ...base, scopes: ['openid'] });
+    const second = createAuthorizeRequest({ ...base, scopes: ['openid'] });
+    expect(first.nonce).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(new URL(first.url).searchParams.get('nonce')).toBe(first.nonce);
+    expect(first.nonce).not.toBe(second.nonce);
+    expect(first.nonce).not.toBe(first.state);
+    expect(createAuthorizeRequest({ ...base, scopes: ['openid'], nonce: null }).nonce).toBeUndefined();
+  });
+
+  test('an endpoint with a path and a query keeps both', () => {
+    const url = new URL(createAuthorizeRequest({ ...base, endpoint: 'https://login.example.com/realms/t1/protocol/openid-connect/auth?kc_idp_hint=x' }).url);
+    expect(url.pathname).toBe('/realms/t1/protocol/openid-connect/auth');
+    expect(url.searchParams.get('kc_idp_hint')).toBe('x');
+    expect(url.searchParams.get('client_id')).toBe('client-1');
   });
 });
 
@@ -82,14 +101,14 @@ test.describe('callback checks', () => {
 
   test('iss must match when an issuer is expected (RFC 9207)', () => {
     const url = callbackWith({ code, state: 'a b&c=d/é+%', iss: 'https://evil.example.com' });
-    expect(() => checkCallback(url, request, { codePattern: UUID, expectedIssuer: base.baseUrl })).toThrow(/not the expected issuer/);
+    expect(() => checkCallback(url, request, { codePattern: UUID, expectedIssuer: SERVICE })).toThrow(/not the expected issuer/);
   });
 
   test('the expected issuer is OAUTH_ISSUER, else the login service origin; a matching iss passes', () => {
-    expect(expectedIssuer(`${base.baseUrl}/`, undefined)).toBe(base.baseUrl);
-    expect(expectedIssuer(base.baseUrl, 'https://issuer.example.com')).toBe('https://issuer.example.com');
-    const url = callbackWith({ code, state: 'a b&c=d/é+%', iss: base.baseUrl });
-    expect(checkCallback(url, request, { codePattern: UUID, expectedIssuer: expectedIssuer(base.baseUrl, undefined) }).issuer).toBe(base.baseUrl);
+    expect(expectedIssuer(`${SERVICE}/`, undefined)).toBe(SERVICE);
+    expect(expectedIssuer(SERVICE, 'https://issuer.example.com')).toBe('https://issuer.example.com');
+    const url = callbackWith({ code, state: 'a b&c=d/é+%', iss: SERVICE });
+    expect(checkCallback(url, request, { codePattern: UUID, expectedIssuer: expectedIssuer(SERVICE, undefined) }).issuer).toBe(SERVICE);
   });
 
   test('error messages never contain the code', () => {
