@@ -4,7 +4,7 @@
  * page, never OAuth.
  */
 import type { Page } from '@playwright/test';
-import { byHandle, handleSelector, lookAt, readBack, type Look, type RecogniserOverrides } from './recognise.js';
+import { byHandle, lookAt, readBack, type Look, type RecogniserOverrides } from './recognise.js';
 import { fillSecret } from './secret-field.js';
 
 export interface Screen {
@@ -56,7 +56,7 @@ export async function fillAndSubmit(page: Page, entries: Entry[], submit: string
   let fingerprint: string | undefined;
   for (let attempt = 0; attempt < 2 && fingerprint === undefined; attempt += 1) {
     for (const entry of entries) {
-      if (entry.secret !== undefined) await fillSecret(page, handleSelector(entry.handle), entry.secret, entry.value, { timeoutMs: budget.timeoutMs() });
+      if (entry.secret !== undefined) await fillSecret(page, byHandle(page, entry.handle), entry.secret, entry.value, { timeoutMs: budget.timeoutMs() });
       else await byHandle(page, entry.handle).fill(entry.value, { timeout: budget.timeoutMs() });
     }
     const check = await readBack(page, entries.map((entry) => entry.handle));

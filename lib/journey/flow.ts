@@ -7,7 +7,6 @@ import { MfaSetupPage, NewPasswordPage, OneTimeCodePage, PasskeyOfferPage, SignI
 import { ErrorPage } from '../../pages/ErrorPage.js';
 import { CredentialsScreen, LoginScreenNotRecognisedError, PasswordScreen, UsernameScreen, shapeOf, type LoginShape } from '../../pages/LoginPage.js';
 import { describeLook, lookAt, waitForChange, type Look } from '../../pages/recognise.js';
-import { prepareSecretFill } from '../../pages/secret-field.js';
 import type { ActionBudget, Screen, Submission } from '../../pages/screen.js';
 import { captureCallback } from './callback-capture.js';
 import type { HarnessConfig } from '../config/config.js';
@@ -181,8 +180,6 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
     [passwordAlone, 'Sign in', (look) => passwordAlone.enterPassword(look, password, budget)],
   ];
 
-  // The binding the password is typed through is exposed while the login screen loads, not before the first fill.
-  void prepareSecretFill(page);
   const capture = await captureCallback(page, request.redirectUri, { blockNonEssential: options.blockNonEssential ?? true });
   const serviceFailure = watchServiceFailures(page, config.target.baseUrl);
   const traffic = watchTraffic(page);
