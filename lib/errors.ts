@@ -2,6 +2,12 @@
  * Every way a login can fail, named as the health check reports it, with the exit
  * code DESIGN.md promises to the pipelines that call get-code and health-check.
  */
+import { safeText } from './redaction/output-text.js';
+import { safeUrl, safeUrlsIn } from './redaction/safe-url.js';
+
+/** A message is one line; several configuration problems together can be long, but not unbounded. */
+const MESSAGE_LIMIT = 4_000;
+
 export const FAILURE_EXIT_CODES = {
   usage: 2,
   config: 2,
@@ -47,10 +53,11 @@ export class HarnessError extends Error {
   readonly lastUrl: string | undefined;
 
   constructor(reason: FailureReason, message: string, options: { cause?: unknown; lastUrl?: string } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Every message may quote what a login service or a configuration value said: made safe to print here, once for all.
+    super(safeText(message, MESSAGE_LIMIT), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'HarnessError';
     this.reason = reason;
-    this.lastUrl = options.lastUrl;
+    this.lastUrl = options.lastUrl === undefined ? undefined : safeUrl(options.lastUrl);
   }
 
   get exitCode(): number {
@@ -83,5 +90,6 @@ export function toHarnessError(error: unknown): HarnessError {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n')[0]?.trim() ?? text;
+  // A library's message can quote URLs with codes and states in their queries.
+  return safeUrlsIn(text.split('\n')[0]?.trim() ?? text);
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
 import { isLoopbackHost } from '../platform/net.js';
+import { safeBaseUrl } from '../redaction/safe-url.js';
 import { parseTotpSecret, totpSecretBase32 } from '../journey/totp.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
@@ -473,5 +474,5 @@ function stripTrailingSlash(url: string): string {
 
 /** A description of the target that is safe to print and to put into reports. */
 export function describeTarget(config: HarnessConfig): string {
-  return config.target.kind === 'remote' ? config.target.baseUrl : 'embedded local server';
+  return config.target.kind === 'remote' ? safeBaseUrl(config.target.baseUrl) : 'embedded local server';
 }

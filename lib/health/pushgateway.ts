@@ -5,6 +5,7 @@
  * always describe its last check. The Pushgateway adds push_time_seconds per group.
  */
 import { HarnessError } from '../errors.js';
+import { safeLabel } from '../redaction/safe-url.js';
 
 export const PUSHGATEWAY_JOB = 'login_health';
 
@@ -18,7 +19,7 @@ export function groupingPath(job: string, labels: Readonly<Record<string, string
 /** PUTs `text` (Prometheus text format) as the group of `target`. Throws HarnessError('network') naming the host only. */
 export async function pushMetrics(gatewayUrl: string, target: string, text: string, timeoutMs = 10_000): Promise<void> {
   const base = gatewayUrl.endsWith('/') ? gatewayUrl : `${gatewayUrl}/`;
-  const url = new URL(groupingPath(PUSHGATEWAY_JOB, { target }), base);
+  const url = new URL(groupingPath(PUSHGATEWAY_JOB, { target: safeLabel(target) }), base);
   const headers: Record<string, string> = { 'content-type': 'text/plain; version=0.0.4' };
   // A gateway behind basic auth: https://user:password@host. fetch refuses credentials in the URL.
   if (url.username !== '' || url.password !== '') {

@@ -14,6 +14,7 @@ import { HarnessError, isHarnessError, type FailureReason } from '../errors.js';
 import { nextTotpCode, parseTotpSecret } from './totp.js';
 import { checkCallback, createAuthorizeRequest, expectedIssuer, isRedirectTo, type AuthorizeRequest } from '../oauth/index.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from './budget.js';
+import { safeUrl, safeUrlsIn } from '../redaction/safe-url.js';
 
 /** Runs one named step; the fixture passes Playwright's test.step so Allure shows domain steps. */
 export type StepRunner = <T>(title: string, body: () => Promise<T>) => Promise<T>;
@@ -474,7 +475,7 @@ function classify(error: unknown, page: Page, timeoutMs: number, baseUrl: string
     return new HarnessError('network', 'the browser closed before the login finished', { cause: error, lastUrl });
   }
   // Playwright's messages can quote URLs with state and codes in them: keep the first line, minus queries.
-  const firstLine = (message.split('\n')[0] ?? '').replace(/(https?:\/\/[^\s?]+)\?\S*/g, '$1');
+  const firstLine = safeUrlsIn(message.split('\n')[0] ?? '');
   return new HarnessError('unexpected_page', `${firstLine} (last page: ${lastUrl})`, { cause: error, lastUrl });
 }
 
@@ -487,12 +488,5 @@ function originIn(text: string | undefined): string | undefined {
   }
 }
 
-/** A URL without its query: queries here carry state, codes and errors that do not belong in logs. */
-export function safeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? `${parsed.origin}${parsed.pathname}` : `${parsed.protocol}${parsed.pathname}`;
-  } catch {
-    return 'about:blank';
-  }
-}
+/** The one URL sanitiser (no userinfo, query or fragment), re-exported for the journey's callers. */
+export { safeUrl } from '../redaction/safe-url.js';

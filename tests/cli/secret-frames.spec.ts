@@ -22,11 +22,13 @@ test.describe('a cross-origin frame on the login page gets no password', { tag: 
   let spy: Spy;
   let service: ForeignService;
   let env: Record<string, string>;
+
   test.beforeEach(async () => {
     spy = await startSpy();
     service = await startForeignService([credentialsWithSpy(USER, spy)]);
     env = { OAUTH_BASE_URL: service.url, OAUTH_CLIENT_ID: 'spied-client', OAUTH_REDIRECT_URI: 'http://localhost/callback', TEST_USERNAME: USER.username, TEST_PASSWORD: USER.password };
   });
+
   test.afterEach(async () => {
     await service.close();
     await spy.close();
@@ -49,7 +51,7 @@ test.describe('a cross-origin frame on the login page gets no password', { tag: 
 
   test('health-check', async ({}, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), `secret-frames-${testInfo.workerIndex}-`));
-    const run = await runScript('health-check', ['--timeout', '60000', '--json'], { ...env, HEALTH_STATE_FILE: join(dir, 'state.json') });
+    const run = await runScript('health-check', ['--timeout', '60000', '--json'], { ...env, HEALTH_STATE_FILE: join(dir, 'state.json'), HEALTH_DEGRADED_MS: '600000' });
     expect(run.exitCode, run.stderr).toBe(0);
     expectNoSecrets(run, [USER.password]);
     expectNothingLeaked();

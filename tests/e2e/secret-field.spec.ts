@@ -4,6 +4,7 @@
  * or event of any other frame hands the value out; a field gone or not focused is reported; a page
  * that hangs is cut off by the action's slice of the deadline, never by a library default.
  */
+import type { Page } from '@playwright/test';
 import { fillSecret } from '../../pages/secret-field.js';
 import { test, expect } from '../../fixtures/index.js';
 import { startForeignService, type ForeignService } from './foreign-screens/server.js';
@@ -21,7 +22,7 @@ const FORM = `<form><input type="text" id="other"><input type="password" id="pw"
   for (const kind of ['keydown', 'keypress', 'keyup']) document.addEventListener(kind, (e) => { window.keys += e.key; }, true);
 </script>`;
 
-const field = (page: import('@playwright/test').Page, handle = '3') => page.locator(`[data-login-harness="${handle}"]`);
+const field = (page: Page, handle = '3') => page.locator(`[data-login-harness="${handle}"]`);
 
 // @local-only: pages of its own, nothing of the stage.
 test.describe('fillSecret', { tag: '@local-only' }, () => {
@@ -38,7 +39,7 @@ test.describe('fillSecret', { tag: '@local-only' }, () => {
     await page.setContent(FORM);
     await page.locator('#pw').fill('old-value');
     expect(await fillSecret(page, field(page), 'password', SECRET, { timeoutMs: 5_000 })).toBe(true);
-    expect(await page.locator('#pw').inputValue()).toBe(SECRET);
+    await expect(page.locator('#pw')).toHaveValue(SECRET);
   });
 
   test('no binding or global of the harness is left in the page', async ({ page }) => {
@@ -58,8 +59,8 @@ test.describe('fillSecret', { tag: '@local-only' }, () => {
   test('focus stolen by another field before the text goes in: nothing is typed anywhere', async ({ page }) => {
     await page.setContent(FORM.replace('<script>', '<script>document.getElementById("pw").addEventListener("focus", () => setTimeout(() => {}, 0) && document.getElementById("other").focus());'));
     expect(await fillSecret(page, field(page), 'password', SECRET, { timeoutMs: 5_000 })).toBe(false);
-    expect(await page.locator('#other').inputValue()).toBe('');
-    expect(await page.locator('#pw').inputValue()).toBe('');
+    await expect(page.locator('#other')).toHaveValue('');
+    await expect(page.locator('#pw')).toHaveValue('');
   });
 
   test('a page that hangs while typing is cut off by the slice of the deadline it was given', async ({ page }) => {
@@ -73,6 +74,7 @@ test.describe('fillSecret', { tag: '@local-only' }, () => {
 test.describe('a cross-origin frame on the login page', { tag: '@local-only' }, () => {
   let spy: Spy;
   let service: ForeignService;
+
   test.afterEach(async () => {
     await service?.close();
     await spy?.close();
