@@ -33,6 +33,8 @@ export const FAILURE_EXIT_CODES = {
   unexpected_page: 6,
   bad_code: 6,
   state_mismatch: 6,
+  /** the browser was sent to a callback that is not the registered redirect URI (another host spelling, port or path) */
+  redirect_mismatch: 6,
   // A bug in the harness, not a login result: 1 is "degraded" and 6 "contract broken", so a free
   // code (sysexits.h EX_SOFTWARE) keeps pipelines and alerts from reading it as either.
   internal: 70,

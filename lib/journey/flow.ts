@@ -181,7 +181,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
     [passwordAlone, 'Sign in', (look) => passwordAlone.enterPassword(look, password, budget)],
   ];
 
-  const capture = await captureCallback(page, request.redirectUri, { blockNonEssential: options.blockNonEssential ?? true });
+  const capture = await captureCallback(page, request.redirectUri, { blockNonEssential: options.blockNonEssential ?? true, serviceOrigin: new URL(config.target.baseUrl).origin });
   const serviceFailure = watchServiceFailures(page, config.target.baseUrl);
   const traffic = watchTraffic(page);
   let timer: NodeJS.Timeout | undefined;
