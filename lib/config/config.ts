@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
 import { isLoopbackHost } from '../platform/net.js';
 import { safeBaseUrl } from '../redaction/safe-url.js';
+import { compileCodePattern, type CodePattern } from './code-pattern.js';
 import { parseTotpSecret, totpSecretBase32 } from '../journey/totp.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
@@ -90,7 +91,8 @@ export interface HarnessConfig {
   user: { username: string; password: string; totpSecret?: string | undefined };
   scopes: string[];
   usePkce: boolean;
-  codePattern: RegExp;
+  /** CODE_PATTERN compiled with RE2 (linear time) */
+  codePattern: CodePattern;
   codeTtlSeconds: number;
   selectors: LoginSelectors;
   chromiumPath: string | undefined;
@@ -206,49 +208,6 @@ const selector = z.preprocess(
     .optional(),
 );
 
-/**
- * Exponential backtracking: a quantified group that itself contains an unbounded quantifier, such
- * as `(a+)+` or `^([0-9a-f-]+)+$x`. Such a pattern can block the event loop for minutes on a
- * crafted code, and no deadline can interrupt a running regular expression, so it is refused.
- */
-export function hasNestedQuantifier(source: string): boolean {
-  const groups: boolean[] = [];
-  let inner = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const char = source[i];
-    if (char === '\\') {
-      i += 1;
-      continue;
-    }
-    if (char === '[') {
-      for (i += 1; i < source.length && source[i] !== ']'; i += 1) if (source[i] === '\\') i += 1;
-      continue;
-    }
-    if (char === '(') {
-      groups.push(inner);
-      inner = false;
-      continue;
-    }
-    if (char === ')') {
-      const groupHasQuantifier: boolean = inner;
-      inner = (groups.pop() ?? false) || groupHasQuantifier;
-      if (groupHasQuantifier && isUnboundedQuantifierAt(source, i + 1)) return true;
-      continue;
-    }
-    if (isUnboundedQuantifierAt(source, i)) inner = true;
-  }
-  return false;
-}
-
-function isUnboundedQuantifierAt(source: string, i: number): boolean {
-  const char = source[i];
-  if (char === '*' || char === '+') return true;
-  if (char !== '{') return false;
-  // {n,} is unbounded; {n,m} with a large m backtracks nearly as badly.
-  const range = /^\{\d*,(\d*)\}/.exec(source.slice(i));
-  return range !== null && (range[1] === '' || Number(range[1]) > 16);
-}
-
 /** C0 and C1 controls, DEL and the Unicode line separators: each can start a new line in a log. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -290,15 +249,13 @@ const envSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((source) => {
+      .superRefine((source, ctx) => {
         try {
-          new RegExp(source);
-          return true;
-        } catch {
-          return false;
+          compileCodePattern(source);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'not a valid pattern' });
         }
-      }, 'not a valid regular expression')
-      .refine((source) => !hasNestedQuantifier(source), 'a quantified group containing + or * (e.g. (a+)+) can backtrack for minutes; write it without the nesting')
+      })
       .default(UUID_PATTERN),
   ),
   // A code lives minutes (Cognito: 5); a day is far past any real server's.
@@ -394,7 +351,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
     user,
     scopes: v.OAUTH_SCOPE ? v.OAUTH_SCOPE.split(/\s+/).filter(Boolean) : [],
     usePkce: v.OAUTH_USE_PKCE,
-    codePattern: new RegExp(v.CODE_PATTERN),
+    codePattern: compileCodePattern(v.CODE_PATTERN),
     codeTtlSeconds: v.CODE_TTL_SECONDS,
     selectors: { username: v.LOGIN_USERNAME_SELECTOR, password: v.LOGIN_PASSWORD_SELECTOR, submit: v.LOGIN_SUBMIT_SELECTOR },
     chromiumPath: v.CHROMIUM_PATH,

@@ -25,7 +25,8 @@ export function expectedIssuer(baseUrl: string, configured: string | undefined):
 }
 
 export interface CallbackCheckOptions {
-  codePattern: RegExp;
+  /** CODE_PATTERN (RE2 in the harness; any RegExp-like test) */
+  codePattern: { readonly source: string; test(text: string): boolean };
   /** when known, an `iss` parameter must equal it (RFC 9207) */
   expectedIssuer?: string;
 }
