@@ -3,12 +3,12 @@
  * rest of the harness receives a typed HarnessConfig. Validation collects every problem at once, so a
  * pipeline owner fixes their `.env` in one go, and never prints a value (it might be a secret).
  */
-import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
 import { isLoopbackHost } from '../platform/net.js';
 import { safeBaseUrl } from '../redaction/safe-url.js';
 import { compileCodePattern, type CodePattern } from './code-pattern.js';
+import { checkSelector } from './selector.js';
 import { parseTotpSecret, totpSecretBase32 } from '../journey/totp.js';
 // faults.js, not index.js: the index pulls in the whole server (jose and all), which a run against a
 // remote stage never starts; config is on every command's start-up path.
@@ -179,22 +179,10 @@ const webhookUrl = z.preprocess(
     .optional(),
 );
 
-/**
- * A Playwright selector (CSS, or an engine such as text= / role= / xpath=), parsed with
- * Playwright's own parser, so a typo stops the run before a browser starts rather than failing
- * (and alerting) after the page loaded. Loaded only when a selector is set.
- */
-const SELECTOR_ENGINES = new Set(['css', 'xpath', 'text', 'id', 'data-testid', 'data-test-id', 'data-test', 'role', 'nth', 'visible', 'internal:control', 'internal:has', 'internal:has-not', 'internal:and', 'internal:or', 'internal:chain', 'internal:label', 'internal:text', 'internal:role', 'internal:testid', 'internal:attr', 'internal:has-text', 'internal:has-not-text']);
+/** The problem with a LOGIN_*_SELECTOR value, or undefined when it is plain CSS (lib/config/selector.ts). */
 export function selectorProblem(selector: string): string | undefined {
-  const { iso } = createRequire(import.meta.url)('playwright-core/lib/coreBundle') as { iso: { parseSelector(s: string): { parts: Array<{ name: string }> } } };
-  try {
-    const unknown = iso.parseSelector(selector).parts.find((part) => !SELECTOR_ENGINES.has(part.name));
-    return unknown === undefined ? undefined : `unknown selector engine "${unknown.name}="`;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = (message.split(' while parsing')[0]?.split('\n')[0] ?? 'cannot parse').replace('Unexpected token ""', 'unexpected end');
-    return `not a valid selector: ${reason}`;
-  }
+  const check = checkSelector(selector);
+  return check.ok ? undefined : check.problem;
 }
 const selector = z.preprocess(
   blankToUndefined,
@@ -204,6 +192,11 @@ const selector = z.preprocess(
     .superRefine((value, ctx) => {
       const problem = selectorProblem(value);
       if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    // `css=…` means the CSS after it: the recogniser runs plain CSS.
+    .transform((value) => {
+      const check = checkSelector(value);
+      return check.ok ? check.css : value;
     })
     .optional(),
 );

@@ -116,11 +116,20 @@ test.describe('config', () => {
   });
 
   test('LOGIN_*_SELECTOR is parsed before any browser starts', () => {
-    expect(problemsOf({ LOGIN_SUBMIT_SELECTOR: 'button[' }).problems).toEqual([{ variable: 'LOGIN_SUBMIT_SELECTOR', problem: 'not a valid selector: unexpected end' }]);
-    expect(problemsOf({ LOGIN_USERNAME_SELECTOR: '##user' }).problems[0]?.problem).toMatch(/not a valid selector/);
-    expect(problemsOf({ LOGIN_PASSWORD_SELECTOR: 'pwd=field' }).problems[0]?.problem).toMatch(/unknown selector engine "pwd="/);
-    const fine = load({ LOGIN_USERNAME_SELECTOR: '#signInFormUsername', LOGIN_PASSWORD_SELECTOR: 'input[type=password] >> nth=0', LOGIN_SUBMIT_SELECTOR: 'role=button[name="Sign in"]' });
-    expect(fine.selectors.password).toBe('input[type=password] >> nth=0');
+    expect(problemsOf({ LOGIN_SUBMIT_SELECTOR: 'button[' }).problems).toEqual([{ variable: 'LOGIN_SUBMIT_SELECTOR', problem: 'not a valid CSS selector: an attribute selector without a name at position 7' }]);
+    expect(problemsOf({ LOGIN_USERNAME_SELECTOR: '##user' }).problems[0]?.problem).toMatch(/not a valid CSS selector/);
+    expect(problemsOf({ LOGIN_PASSWORD_SELECTOR: 'pwd=field' }).problems[0]?.problem).toMatch(/selector engine "pwd=" is not supported/);
+    const fine = load({ LOGIN_USERNAME_SELECTOR: '#signInFormUsername', LOGIN_PASSWORD_SELECTOR: 'css=input[type=password]', LOGIN_SUBMIT_SELECTOR: 'form > button[type="submit"]:not([disabled])' });
+    expect(fine.selectors).toEqual({ username: '#signInFormUsername', password: 'input[type=password]', submit: 'form > button[type="submit"]:not([disabled])' });
+  });
+
+  test('selector overrides of other engines, chains and Playwright-only pseudo-classes are refused before a browser starts, naming the variable', () => {
+    for (const selector of ['xpath=//input[@name="u"]', '//input', 'text=Sign in', 'role=button[name="Sign in"]', 'internal:role=button', 'id=u', 'input >> nth=0', 'button:has-text("Go")', 'input:visible']) {
+      const problem = problemsOf({ LOGIN_SUBMIT_SELECTOR: selector }).problems[0];
+      expect(problem?.variable, selector).toBe('LOGIN_SUBMIT_SELECTOR');
+      expect(problem?.problem, selector).toMatch(/not supported|not a valid CSS selector/);
+    }
+    for (const selector of ['[', 'a >', '.1x', 'input[name="x]', 'a)']) expect(problemsOf({ LOGIN_USERNAME_SELECTOR: selector }).problems[0]?.problem, selector).toMatch(/not a valid CSS selector/);
   });
 
   test('CODE_PATTERN runs on RE2: patterns that backtrack in JavaScript finish at once on a crafted code', () => {
