@@ -47,6 +47,11 @@ export function checkCallback(callbackUrl: URL, request: AuthorizeRequest, optio
     const description = params.get('error_description');
     throw new HarnessError('authorization_error', `authorization server returned error=${safeText(error, 100)}${description ? ` (${safeText(description, 200)})` : ''}`);
   }
+  // Two values of one parameter make "which one?" a guess; servers and apps guess differently.
+  for (const name of ['code', 'state']) {
+    const count = params.getAll(name).length;
+    if (count > 1) throw new HarnessError('bad_code', `callback carries ${count} ${name} parameters; exactly one is allowed`);
+  }
   const state = params.get('state') ?? undefined;
   if (request.state === undefined && state !== undefined) {
     throw new HarnessError('state_mismatch', 'callback carries a state although the request sent none');
