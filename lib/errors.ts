@@ -2,6 +2,7 @@
  * Every way a login can fail, named as the health check reports it, with the exit
  * code DESIGN.md promises to the pipelines that call get-code and health-check.
  */
+import { classifyPlaywrightError } from './journey/playwright-errors.js';
 import { safeText } from './redaction/output-text.js';
 import { safeUrl, safeUrlsIn } from './redaction/safe-url.js';
 
@@ -75,17 +76,16 @@ export function isHarnessError(error: unknown): error is HarnessError {
 export function toHarnessError(error: unknown): HarnessError {
   if (isHarnessError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || /timeout \d+ms exceeded|timed out/i.test(message)) {
-    return new HarnessError('timeout', firstLine(message), { cause: error });
-  }
-  if (/net::ERR_|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|fetch failed/i.test(message)) {
+  const playwright = classifyPlaywrightError(error);
+  if (playwright === 'timeout' || /timed out/i.test(message)) return new HarnessError('timeout', firstLine(message), { cause: error });
+  if (playwright === 'network' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|fetch failed/i.test(message)) {
     return new HarnessError('network', firstLine(message), { cause: error });
   }
+  // A page, context or browser closed under an action (a crash, a failure racing the clean-up) is
+  // the browser going away, not a bug of ours: a network failure as far as the login is concerned.
+  if (playwright === 'closed') return new HarnessError('network', `the browser closed before the login finished (${firstLine(message)})`, { cause: error });
   // The page went somewhere the journey did not expect while Playwright acted on it.
-  if (/^(page|locator|frame)\.\w+: .*(Execution context was destroyed|frame was detached|navigat)/i.test(message)) {
-    return new HarnessError('unexpected_page', firstLine(message), { cause: error });
-  }
+  if (playwright === 'navigated' || playwright === 'interrupted') return new HarnessError('unexpected_page', firstLine(message), { cause: error });
   // Anything else is not a fact about the login service: a bug here (a TypeError, a failed
   // assertion), reported as such instead of as "contract broken".
   return new HarnessError('internal', `internal error (a bug in the harness): ${firstLine(message)}`, { cause: error });

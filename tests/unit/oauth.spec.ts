@@ -95,6 +95,7 @@ test.describe('callback checks', () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^authorization server returned error=access_denied/);
+    // eslint-disable-next-line no-control-regex -- what must not be there
     expect(message).not.toMatch(/[\n\r\u001b\u0007]/);
     expect(message).not.toMatch(/(^|\n)\s*::/);
     expect(message).toContain('red');
