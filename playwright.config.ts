@@ -113,6 +113,8 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
     screenshot: 'only-on-failure',
     actionTimeout: 10_000,
     navigationTimeout: 15_000,
+    // As in the harness's own contexts (lib/journey/browser.ts): a service worker's fetches escape the callback capture.
+    serviceWorkers: 'block',
     launchOptions: chromiumLaunchOptions({ chromiumPath: config.chromiumPath, headless: true }),
   },
   projects: [

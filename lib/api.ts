@@ -4,6 +4,7 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import { dropHeadStart, type HeadStart } from './journey/head-start.js';
+import { HARNESS_CONTEXT_OPTIONS } from './journey/browser.js';
 import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config/config.js';
 import { HarnessError } from './errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode, type AuthorizationResult, type ConfigWithBaseUrl, type StepRunner } from './journey/flow.js';
@@ -102,7 +103,7 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
       if (!context || options.freshLogin) {
         await context?.close();
         // The head start's browser comes with the first code's context and page already open.
-        context = (index === 0 ? browser.contexts()[0] : undefined) ?? (await browser.newContext());
+        context = (index === 0 ? browser.contexts()[0] : undefined) ?? (await browser.newContext(HARNESS_CONTEXT_OPTIONS));
       }
       const page = context.pages()[0] ?? (await context.newPage());
       const budget = index === 0 ? Math.max(1, Math.round(firstDeadline - Date.now())) : timeoutMs;

@@ -2,6 +2,13 @@
  * Every way a login can fail, named as the health check reports it, with the exit
  * code DESIGN.md promises to the pipelines that call get-code and health-check.
  */
+import { classifyPlaywrightError } from './journey/playwright-errors.js';
+import { safeText } from './redaction/output-text.js';
+import { safeUrl, safeUrlsIn } from './redaction/safe-url.js';
+
+/** A message is one line; several configuration problems together can be long, but not unbounded. */
+const MESSAGE_LIMIT = 4_000;
+
 export const FAILURE_EXIT_CODES = {
   usage: 2,
   config: 2,
@@ -27,6 +34,8 @@ export const FAILURE_EXIT_CODES = {
   unexpected_page: 6,
   bad_code: 6,
   state_mismatch: 6,
+  /** the browser was sent to a callback that is not the registered redirect URI (another host spelling, port or path) */
+  redirect_mismatch: 6,
   // A bug in the harness, not a login result: 1 is "degraded" and 6 "contract broken", so a free
   // code (sysexits.h EX_SOFTWARE) keeps pipelines and alerts from reading it as either.
   internal: 70,
@@ -47,10 +56,11 @@ export class HarnessError extends Error {
   readonly lastUrl: string | undefined;
 
   constructor(reason: FailureReason, message: string, options: { cause?: unknown; lastUrl?: string } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Every message may quote what a login service or a configuration value said: made safe to print here, once for all.
+    super(safeText(message, MESSAGE_LIMIT), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'HarnessError';
     this.reason = reason;
-    this.lastUrl = options.lastUrl;
+    this.lastUrl = options.lastUrl === undefined ? undefined : safeUrl(options.lastUrl);
   }
 
   get exitCode(): number {
@@ -66,22 +76,22 @@ export function isHarnessError(error: unknown): error is HarnessError {
 export function toHarnessError(error: unknown): HarnessError {
   if (isHarnessError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || /timeout \d+ms exceeded|timed out/i.test(message)) {
-    return new HarnessError('timeout', firstLine(message), { cause: error });
-  }
-  if (/net::ERR_|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|fetch failed/i.test(message)) {
+  const playwright = classifyPlaywrightError(error);
+  if (playwright === 'timeout' || /timed out/i.test(message)) return new HarnessError('timeout', firstLine(message), { cause: error });
+  if (playwright === 'network' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|fetch failed/i.test(message)) {
     return new HarnessError('network', firstLine(message), { cause: error });
   }
+  // A page, context or browser closed under an action (a crash, a failure racing the clean-up) is
+  // the browser going away, not a bug of ours: a network failure as far as the login is concerned.
+  if (playwright === 'closed') return new HarnessError('network', `the browser closed before the login finished (${firstLine(message)})`, { cause: error });
   // The page went somewhere the journey did not expect while Playwright acted on it.
-  if (/^(page|locator|frame)\.\w+: .*(Execution context was destroyed|frame was detached|navigat)/i.test(message)) {
-    return new HarnessError('unexpected_page', firstLine(message), { cause: error });
-  }
+  if (playwright === 'navigated' || playwright === 'interrupted') return new HarnessError('unexpected_page', firstLine(message), { cause: error });
   // Anything else is not a fact about the login service: a bug here (a TypeError, a failed
   // assertion), reported as such instead of as "contract broken".
   return new HarnessError('internal', `internal error (a bug in the harness): ${firstLine(message)}`, { cause: error });
 }
 
 function firstLine(text: string): string {
-  return text.split('\n')[0]?.trim() ?? text;
+  // A library's message can quote URLs with codes and states in their queries.
+  return safeUrlsIn(text.split('\n')[0]?.trim() ?? text);
 }

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Look, RecogniserOverrides, ScreenError } from './look.js';
-import { byHandle, handleSelector, lookAt, readBack } from './recognise.js';
+import { byHandle, lookAt, readBack } from './recognise.js';
 import { fillSecret } from './secret-field.js';
 
 export interface Screen {
@@ -165,7 +165,7 @@ function isInteractive(element: Element): boolean {
 
 /** The one place a secret is typed: by the field's handle, through pages/secret-field.ts. */
 function typeSecret(page: Page, entry: Entry, budget: ActionBudget): Promise<boolean> {
-  return fillSecret(page, handleSelector(entry.handle), entry.secret ?? 'secret', entry.value, { timeoutMs: budget.timeoutMs() });
+  return fillSecret(page, byHandle(page, entry.handle), entry.secret ?? 'secret', entry.value, { timeoutMs: budget.timeoutMs() });
 }
 
 /** Clicks a control (or presses Enter in a field) without waiting for the navigation it may start. */

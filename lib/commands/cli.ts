@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readEnvironment } from '../config/environment.js';
 import { FAILURE_EXIT_CODES, HarnessError, toHarnessError } from '../errors.js';
 import { SIGNAL_EXIT_CODES } from '../platform/cancellation.js';
+import { classifyPlaywrightError } from '../journey/playwright-errors.js';
 import { createLogger, type Logger } from '../platform/log.js';
 import { watchParent } from '../platform/parent-watch.js';
 import { MIN_REDACTED_SECRET_LENGTH, redactText } from '../redaction/redact.js';
@@ -130,6 +131,15 @@ export function runCli(main: (cli: CliContext) => Promise<number>, options: RunC
     }, Math.min(ms, MAX_TIMER_MS));
     watchdog.unref();
   };
+  // A rejection nobody awaited would make Node exit 1, which means "degraded" to a health pipeline.
+  // Playwright's own, from a page or browser closing while a call was still on its way (a fast
+  // failure racing the clean-up), is noise once the result is decided; anything else is our bug.
+  process.on('unhandledRejection', (error: unknown) => {
+    if (classifyPlaywrightError(error) !== undefined) return;
+    const failure = new HarnessError('internal', `internal error (a bug in the harness): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    logger.error(`${failure.message} [${failure.reason}]`);
+    process.exitCode = failure.exitCode;
+  });
   // Signals sent to `npm run <command>` reach this process even through npm's shell (lib/platform/parent-watch.ts).
   const stopWatchingParent = watchParent();
   main({ logger, protectSecrets, armWatchdog })

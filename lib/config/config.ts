@@ -3,11 +3,13 @@
  * rest of the harness receives a typed HarnessConfig. Validation collects every problem at once, so a
  * pipeline owner fixes their `.env` in one go, and never prints a value (it might be a secret).
  */
-import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
 import { isLoopbackHost } from '../platform/net.js';
 import { defaultHealthArtifactsDir, defaultHealthStateFile } from './state-dir.js';
+import { safeBaseUrl } from '../redaction/safe-url.js';
+import { compileCodePattern, type CodePattern } from './code-pattern.js';
+import { checkSelector } from './selector.js';
 import { parseTotpSecret, totpSecretBase32 } from '../journey/totp.js';
 import { RAYTEAMS_REGIONS, rayteamsApiBaseUrl, rayteamsApiBaseUrlFor, rayteamsBaseUrl } from './rayteams.js';
 import { LOCAL_DEFAULTS, registeredEmbeddedServer } from './embedded.js';
@@ -88,7 +90,8 @@ export interface HarnessConfig {
   user: { username: string; password: string; totpSecret?: string | undefined };
   scopes: string[];
   usePkce: boolean;
-  codePattern: RegExp;
+  /** CODE_PATTERN compiled with RE2 (linear time) */
+  codePattern: CodePattern;
   codeTtlSeconds: number;
   selectors: LoginSelectors;
   chromiumPath: string | undefined;
@@ -166,22 +169,10 @@ const webhookUrl = z.preprocess(
     .optional(),
 );
 
-/**
- * A Playwright selector (CSS, or an engine such as text= / role= / xpath=), parsed with
- * Playwright's own parser, so a typo stops the run before a browser starts rather than failing
- * (and alerting) after the page loaded. Loaded only when a selector is set.
- */
-const SELECTOR_ENGINES = new Set(['css', 'xpath', 'text', 'id', 'data-testid', 'data-test-id', 'data-test', 'role', 'nth', 'visible', 'internal:control', 'internal:has', 'internal:has-not', 'internal:and', 'internal:or', 'internal:chain', 'internal:label', 'internal:text', 'internal:role', 'internal:testid', 'internal:attr', 'internal:has-text', 'internal:has-not-text']);
+/** The problem with a LOGIN_*_SELECTOR value, or undefined when it is plain CSS (lib/config/selector.ts). */
 export function selectorProblem(selector: string): string | undefined {
-  const { iso } = createRequire(import.meta.url)('playwright-core/lib/coreBundle') as { iso: { parseSelector(s: string): { parts: Array<{ name: string }> } } };
-  try {
-    const unknown = iso.parseSelector(selector).parts.find((part) => !SELECTOR_ENGINES.has(part.name));
-    return unknown === undefined ? undefined : `unknown selector engine "${unknown.name}="`;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = (message.split(' while parsing')[0]?.split('\n')[0] ?? 'cannot parse').replace('Unexpected token ""', 'unexpected end');
-    return `not a valid selector: ${reason}`;
-  }
+  const check = checkSelector(selector);
+  return check.ok ? undefined : check.problem;
 }
 const selector = z.preprocess(
   blankToUndefined,
@@ -192,51 +183,13 @@ const selector = z.preprocess(
       const problem = selectorProblem(value);
       if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
     })
+    // `css=…` means the CSS after it: the recogniser runs plain CSS.
+    .transform((value) => {
+      const check = checkSelector(value);
+      return check.ok ? check.css : value;
+    })
     .optional(),
 );
-
-/**
- * Exponential backtracking: a quantified group that itself contains an unbounded quantifier, such
- * as `(a+)+` or `^([0-9a-f-]+)+$x`. Such a pattern can block the event loop for minutes on a
- * crafted code, and no deadline can interrupt a running regular expression, so it is refused.
- */
-export function hasNestedQuantifier(source: string): boolean {
-  const groups: boolean[] = [];
-  let inner = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const char = source[i];
-    if (char === '\\') {
-      i += 1;
-      continue;
-    }
-    if (char === '[') {
-      for (i += 1; i < source.length && source[i] !== ']'; i += 1) if (source[i] === '\\') i += 1;
-      continue;
-    }
-    if (char === '(') {
-      groups.push(inner);
-      inner = false;
-      continue;
-    }
-    if (char === ')') {
-      const groupHasQuantifier: boolean = inner;
-      inner = (groups.pop() ?? false) || groupHasQuantifier;
-      if (groupHasQuantifier && isUnboundedQuantifierAt(source, i + 1)) return true;
-      continue;
-    }
-    if (isUnboundedQuantifierAt(source, i)) inner = true;
-  }
-  return false;
-}
-
-function isUnboundedQuantifierAt(source: string, i: number): boolean {
-  const char = source[i];
-  if (char === '*' || char === '+') return true;
-  if (char !== '{') return false;
-  // {n,} is unbounded; {n,m} with a large m backtracks nearly as badly.
-  const range = /^\{\d*,(\d*)\}/.exec(source.slice(i));
-  return range !== null && (range[1] === '' || Number(range[1]) > 16);
-}
 
 /** C0 and C1 controls, DEL and the Unicode line separators: each can start a new line in a log. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -281,15 +234,13 @@ const envSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((source) => {
+      .superRefine((source, ctx) => {
         try {
-          new RegExp(source);
-          return true;
-        } catch {
-          return false;
+          compileCodePattern(source);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'not a valid pattern' });
         }
-      }, 'not a valid regular expression')
-      .refine((source) => !hasNestedQuantifier(source), 'a quantified group containing + or * (e.g. (a+)+) can backtrack for minutes; write it without the nesting')
+      })
       .optional(),
   ),
   // A code lives minutes (Cognito: 5); a day is far past any real server's.
@@ -370,7 +321,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
     user,
     scopes: v.OAUTH_SCOPE ? v.OAUTH_SCOPE.split(/\s+/).filter(Boolean) : [],
     usePkce: v.OAUTH_USE_PKCE,
-    codePattern: new RegExp(v.CODE_PATTERN ?? defaultCodePattern(v, target)),
+    codePattern: compileCodePattern(v.CODE_PATTERN ?? defaultCodePattern(v, target)),
     codeTtlSeconds: v.CODE_TTL_SECONDS,
     selectors: { username: v.LOGIN_USERNAME_SELECTOR, password: v.LOGIN_PASSWORD_SELECTOR, submit: v.LOGIN_SUBMIT_SELECTOR },
     chromiumPath: v.CHROMIUM_PATH,
@@ -457,6 +408,5 @@ function stripTrailingSlash(url: string): string {
 
 /** A description of the target that is safe to print and to put into reports. */
 export function describeTarget(config: HarnessConfig): string {
-  if (config.target.kind !== 'remote') return 'embedded local server';
-  return config.target.discover ?? config.target.baseUrl;
+  return config.target.kind === 'remote' ? safeBaseUrl(config.target.discover ?? config.target.baseUrl) : 'embedded local server';
 }

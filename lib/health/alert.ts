@@ -3,6 +3,8 @@
  * failing and when it recovers. Degraded counts as working: slowness shows in the metrics, it does
  * not page anyone.
  */
+import { safeText } from '../redaction/output-text.js';
+import { safeLabel } from '../redaction/safe-url.js';
 import type { HealthState } from './state.js';
 import type { HealthResult } from './types.js';
 
@@ -19,13 +21,15 @@ export function alertFor(previous: HealthState | undefined, result: Pick<HealthR
   return undefined;
 }
 
+const where = (result: HealthResult) => safeText(safeLabel(result.target), 200);
+
 export function alertText(kind: AlertKind, result: HealthResult, previous: HealthState | undefined): string {
   if (kind === 'failure') {
     const attempts = result.attempts === 1 ? '1 attempt' : `${result.attempts} attempts`;
-    return `:red_circle: RayTeams login is failing at ${result.target}: ${result.reason ?? 'unknown'} after ${attempts}. ${result.message ?? ''}`.trim();
+    return `:red_circle: RayTeams login is failing at ${where(result)}: ${result.reason ?? 'unknown'} after ${attempts}. ${safeText(result.message ?? '', 2_000)}`.trim();
   }
   const since = previous ? ` (failing since ${previous.since})` : '';
-  return `:large_green_circle: RayTeams login recovered at ${result.target}: ${result.status} in ${result.phases.totalMs} ms${since}.`;
+  return `:large_green_circle: RayTeams login recovered at ${where(result)}: ${result.status} in ${result.phases.totalMs} ms${since}.`;
 }
 
 /** Throws on a network error or a non-2xx answer; the message names the host only (the URL path is the webhook's secret). */

@@ -6,6 +6,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { makeDirectory } from '../platform/atomic-file.js';
+import { classifyPlaywrightError } from '../journey/playwright-errors.js';
 
 export type Redactor = (paths: readonly string[], secrets: readonly string[]) => Promise<unknown>;
 
@@ -124,7 +125,8 @@ export async function blankSecrets(page: Page, secrets: readonly string[]): Prom
           return true;
         } catch (error) {
           if (frame.isDetached()) return true;
-          if (!/Execution context was destroyed|navigat/i.test(error instanceof Error ? error.message : '')) return false;
+          const why = classifyPlaywrightError(error);
+          if (why !== 'navigated' && why !== 'interrupted') return false;
           await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
         }
       }

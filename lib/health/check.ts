@@ -4,6 +4,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { HarnessError, toHarnessError } from '../errors.js';
+import { HARNESS_CONTEXT_OPTIONS } from '../journey/browser.js';
 import { obtainAuthorizationCode, type ConfigWithBaseUrl, type LoginPhases, type StepRunner } from '../journey/flow.js';
 import { redeemWith } from '../oauth/redeem.js';
 import { probeUserApi } from './api-probe.js';
@@ -25,7 +26,7 @@ export type AttemptOutcome =
   | { ok: false; reason: HealthFailureReason; message: string; phases: HealthPhases; artifacts: string[] };
 
 export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, options: AttemptOptions): Promise<AttemptOutcome> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(HARNESS_CONTEXT_OPTIONS);
   const login: Partial<LoginPhases> = {};
   let tokenExchangeMs: number | undefined;
   let apiMs: number | undefined;

@@ -5,6 +5,7 @@
  * is written too (up 0, reason "config"), so a collector never keeps serving an old `up 1`.
  */
 import { writeFileAtomic } from '../platform/atomic-file.js';
+import { safeLabel } from '../redaction/safe-url.js';
 import { HEALTH_FAILURE_REASONS, type HealthResult, type HealthStatus, type PhaseName } from './types.js';
 
 const STATUSES: readonly HealthStatus[] = ['healthy', 'degraded', 'failed'];
@@ -37,7 +38,7 @@ function escapeLabel(value: string): string {
 
 function labels(pairs: Record<string, string>): string {
   return `{${Object.entries(pairs)
-    .map(([name, value]) => `${name}="${escapeLabel(value)}"`)
+    .map(([name, value]) => `${name}="${escapeLabel(name === 'target' ? safeLabel(value) : value)}"`)
     .join(',')}}`;
 }
 

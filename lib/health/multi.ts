@@ -14,6 +14,7 @@ import type { Logger } from '../platform/log.js';
 import { renderMetricsFor, writeMetricsFile, type MetricsEntry } from './metrics.js';
 import { pushMetrics } from './pushgateway.js';
 import { runHealthCheck, type HealthCheckOptions, type HealthReport } from './run.js';
+import { safeBaseUrl } from '../redaction/safe-url.js';
 import { readHealthState } from './state.js';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -142,7 +143,8 @@ export async function publishMetrics(entries: readonly MetricsEntry[], options: 
 /** The label a single-target run would have had, from the raw environment (its configuration did not load). */
 export function fallbackLabel(env: Readonly<Record<string, string | undefined>>): string {
   const baseUrl = env['OAUTH_BASE_URL']?.trim();
-  if (baseUrl) return baseUrl.replace(/\/+$/, '');
+  // The configuration was refused, maybe for credentials in this very URL: never label with them.
+  if (baseUrl) return safeBaseUrl(baseUrl);
   const region = env['RAYTEAMS_REGION']?.trim();
   const stage = env['RAYTEAMS_STAGE']?.trim();
   if (region && stage) return rayteamsBaseUrl(region, stage);

@@ -5,6 +5,7 @@
  * always describe its last check. The Pushgateway adds push_time_seconds per group.
  */
 import { HarnessError } from '../errors.js';
+import { safeLabel } from '../redaction/safe-url.js';
 
 export const PUSHGATEWAY_JOB = 'login_health';
 
@@ -48,7 +49,7 @@ async function call(gatewayUrl: string, path: string, init: { method: string; he
 
 /** PUTs `text` (Prometheus text format) as the group of `target`. Throws HarnessError('network') naming the host only. */
 export async function pushMetrics(gatewayUrl: string, target: string, text: string, timeoutMs = 10_000): Promise<void> {
-  await call(gatewayUrl, groupingPath(PUSHGATEWAY_JOB, { target }), { method: 'PUT', headers: { 'content-type': 'text/plain; version=0.0.4' }, body: text }, timeoutMs);
+  await call(gatewayUrl, groupingPath(PUSHGATEWAY_JOB, { target: safeLabel(target) }), { method: 'PUT', headers: { 'content-type': 'text/plain; version=0.0.4' }, body: text }, timeoutMs);
 }
 
 /**
@@ -59,9 +60,10 @@ export async function pushMetrics(gatewayUrl: string, target: string, text: stri
  */
 export async function deleteGoneTargets(gatewayUrl: string, current: ReadonlySet<string>, timeoutMs = 10_000): Promise<string[]> {
   const body = JSON.parse(await call(gatewayUrl, 'api/v1/metrics', { method: 'GET' }, timeoutMs)) as { data?: Array<{ labels?: Record<string, string> }> };
+  const kept = new Set([...current].map((target) => safeLabel(target)));
   const gone = (body.data ?? [])
     .map((group) => group.labels ?? {})
-    .filter((labels) => labels.job === PUSHGATEWAY_JOB && labels.target !== undefined && Object.keys(labels).length === 2 && !current.has(labels.target))
+    .filter((labels) => labels.job === PUSHGATEWAY_JOB && labels.target !== undefined && Object.keys(labels).length === 2 && !kept.has(labels.target))
     .map((labels) => labels.target ?? '');
   await Promise.all(gone.map((target) => call(gatewayUrl, groupingPath(PUSHGATEWAY_JOB, { target }), { method: 'DELETE' }, timeoutMs)));
   return gone.sort();

@@ -2,7 +2,13 @@
  * The result for people (one line on stderr, a Markdown table for the GitHub job summary) and for
  * machines (the --json object). All of it is built from names, numbers and safe messages only.
  */
+import { safeText } from '../redaction/output-text.js';
+import { safeLabel } from '../redaction/safe-url.js';
 import type { HealthResult, PhaseName } from './types.js';
+
+/** The target and the message as they may be printed: results also come from a watchdog or a caller's label. */
+const target = (result: HealthResult) => safeText(safeLabel(result.target), 200);
+const message = (result: HealthResult) => (result.message === undefined ? undefined : safeText(result.message, 2_000));
 
 const PHASE_LABELS: Record<PhaseName, string> = { login_screen: 'login screen', sign_in: 'sign-in', mfa: 'MFA', token_exchange: 'token exchange', api: 'user API', total: 'total' };
 
@@ -21,9 +27,9 @@ function phaseList(result: HealthResult): string {
 }
 
 export function summaryLine(result: HealthResult): string {
-  const where = `at ${result.target}, ${plural(result.attempts, 'attempt')}`;
+  const where = `at ${target(result)}, ${plural(result.attempts, 'attempt')}`;
   if (result.status === 'failed') {
-    return `login health: FAILED [${result.reason ?? 'unknown'}] after ${result.durationMs} ms ${where}: ${result.message ?? ''}`.trimEnd();
+    return `login health: FAILED [${result.reason ?? 'unknown'}] after ${result.durationMs} ms ${where}: ${message(result) ?? ''}`.trimEnd();
   }
   const slow = result.exceeded.map((b) => `${PHASE_LABELS[b.phase]} ${b.ms} ms > ${b.thresholdMs} ms`).join(', ');
   const status = result.status === 'degraded' ? `DEGRADED (${slow})` : 'healthy';
@@ -34,7 +40,7 @@ export function markdownSummary(result: HealthResult): string {
   const icon = result.status === 'healthy' ? '✅' : result.status === 'degraded' ? '🟡' : '❌';
   const rows = [
     ['status', `${icon} ${result.status}${result.reason ? ` (\`${result.reason}\`)` : ''}`],
-    ['target', result.target],
+    ['target', target(result).replace(/\|/g, '\\|')],
     ['started at', result.startedAt.toISOString()],
     ['login screen', ms(result.phases.loginScreenMs)],
     ['sign-in', ms(result.phases.signInMs)],
@@ -43,7 +49,8 @@ export function markdownSummary(result: HealthResult): string {
     ['total (last attempt)', ms(result.phases.totalMs)],
     ['attempts', String(result.attempts)],
   ];
-  if (result.message) rows.push(['message', result.message.replace(/\|/g, '\\|')]);
+  const text = message(result);
+  if (text) rows.push(['message', text.replace(/\|/g, '\\|')]);
   for (const breach of result.exceeded) rows.push([`slow: ${PHASE_LABELS[breach.phase]}`, `${breach.ms} ms > ${breach.thresholdMs} ms`]);
   return ['## Login health check', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
 }
@@ -68,9 +75,9 @@ export function toHealthJson(result: HealthResult): HealthJson {
   return {
     status: result.status,
     reason: result.reason ?? null,
-    message: result.message ?? null,
-    target: result.target,
-    ...(result.endpoint !== undefined ? { endpoint: result.endpoint } : {}),
+    message: message(result) ?? null,
+    target: target(result),
+    ...(result.endpoint !== undefined ? { endpoint: safeText(safeLabel(result.endpoint), 200) } : {}),
     started_at: result.startedAt.toISOString(),
     duration_ms: result.durationMs,
     phases: {
@@ -94,6 +101,6 @@ export function markdownTable(results: readonly HealthResult[]): string {
   const order = { failed: 0, degraded: 1, healthy: 2 } as const;
   const rows = [...results]
     .sort((a, b) => order[a.status] - order[b.status] || a.target.localeCompare(b.target))
-    .map((r) => `| ${r.target} | ${icon(r.status)} ${r.status}${r.reason ? ` (\`${r.reason}\`)` : ''} | ${ms(r.phases.totalMs)} | ${r.attempts} | ${(r.message ?? '').replace(/\|/g, '\\|')} |`);
+    .map((r) => `| ${target(r).replace(/\|/g, '\\|')} | ${icon(r.status)} ${r.status}${r.reason ? ` (\`${r.reason}\`)` : ''} | ${ms(r.phases.totalMs)} | ${r.attempts} | ${(message(r) ?? '').replace(/\|/g, '\\|')} |`);
   return ['## Login health check', '', '| target | status | total | attempts | message |', '|---|---|---|---|---|', ...rows, ''].join('\n');
 }

@@ -78,7 +78,7 @@ export async function runHealthCheck(config: HarnessConfig, options: HealthCheck
 export async function publishHealthResult(config: HarnessConfig, result: HealthResult, options: Pick<HealthCheckOptions, 'metricsFile' | 'logger'> = {}): Promise<HealthReport> {
   const logger = options.logger ?? silentLogger;
   const startedAt = result.startedAt;
-  const previous = await readHealthState(config.health.stateFile);
+  const previous = await readHealthState(config.health.stateFile, (message) => logger.warn(message));
   const alert = await notify(config, result, previous, logger);
   const lastSuccessAt = result.status === 'failed' ? (previous?.last_success_at ?? null) : startedAt.toISOString();
   // An alert the webhook did not take leaves the old status in place (no state counts as working),
@@ -87,11 +87,19 @@ export async function publishHealthResult(config: HarnessConfig, result: HealthR
   const status = undelivered ? (previous?.status ?? 'healthy') : result.status;
   const since = previous !== undefined && (alert === undefined || undelivered) ? previous.since : startedAt.toISOString();
   const consecutiveFailures = failuresInARow(previous, result.status === 'failed');
-  await writeHealthState(config.health.stateFile, { status, since, last_success_at: lastSuccessAt, failures_in_a_row: consecutiveFailures });
+  // A state file that cannot be written (a directory, a read-only disk) is a set-up mistake (exit 2),
+  // but the result is still printed and the metrics still written: losing them would hide the outage.
+  const stateWritten = await writeHealthState(config.health.stateFile, { status, since, last_success_at: lastSuccessAt, failures_in_a_row: consecutiveFailures }).then(
+    () => true,
+    (error: unknown) => {
+      logger.error(`could not write the health state file ${config.health.stateFile}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    },
+  );
 
   const lastSuccess = lastSuccessAt === null ? undefined : new Date(lastSuccessAt);
   if (options.metricsFile !== undefined) await writeMetricsFile(options.metricsFile, renderMetrics(result, lastSuccess, consecutiveFailures));
-  return { result, exitCode: exitCodeFor(result), alert, lastSuccessAt: lastSuccess, consecutiveFailures };
+  return { result, exitCode: stateWritten ? exitCodeFor(result) : Math.max(exitCodeFor(result), 2), alert, lastSuccessAt: lastSuccess, consecutiveFailures };
 }
 
 async function runAttempts(

@@ -3,7 +3,7 @@
  * status changes (failure, recovery) instead of every 15 minutes, and the metrics can say when the
  * last success was.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../platform/atomic-file.js';
 
@@ -18,20 +18,34 @@ const stateSchema = z.object({
 
 export type HealthState = z.infer<typeof stateSchema>;
 
-/** undefined when there is no state yet or it cannot be read: the check then behaves as after a success. */
-export async function readHealthState(path: string): Promise<HealthState | undefined> {
+/**
+ * undefined when there is no state yet or it cannot be read: the check then behaves as after a
+ * success. A file that is there but not a state (truncated, edited by hand) is moved aside, not
+ * silently replaced: it may hold the last success and the status an alert depends on, and someone
+ * should know it was lost. `warn` is told where it went.
+ */
+export async function readHealthState(path: string, warn: (message: string) => void = () => undefined): Promise<HealthState | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
     return undefined;
   }
+  let parsed: ReturnType<typeof stateSchema.safeParse> | undefined;
   try {
-    const parsed = stateSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
+    parsed = stateSchema.safeParse(JSON.parse(text));
   } catch {
-    return undefined;
+    parsed = undefined;
   }
+  if (parsed?.success) return parsed.data;
+  const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    await rename(path, aside);
+    warn(`the health state file ${path} could not be read (not a state); moved aside to ${aside}, starting afresh`);
+  } catch (error) {
+    warn(`the health state file ${path} could not be read (not a state) nor moved aside (${error instanceof Error ? error.message : String(error)}); starting afresh`);
+  }
+  return undefined;
 }
 
 /**

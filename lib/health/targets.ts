@@ -48,7 +48,13 @@ const targetSchema = z.strictObject({
 
 export type TargetEntry = z.infer<typeof targetSchema>;
 
-const fileSchema = z.strictObject({ targets: z.array(z.unknown()).min(1, 'needs at least one target') });
+/**
+ * The most targets one file may hold. Each is a full login in a browser context; far more than any
+ * region-and-stage matrix needs, and a bound on what a mistaken (or generated) file can start.
+ */
+export const MAX_TARGETS = 500;
+
+const fileSchema = z.strictObject({ targets: z.array(z.unknown()).min(1, 'needs at least one target').max(MAX_TARGETS, `more than ${MAX_TARGETS} targets; split the file (or use --shard on several machines)`) });
 
 /** Keys that would put a secret into the file; refused with a pointer to `env`. */
 const SECRET_KEYS: Readonly<Record<string, string>> = {

@@ -20,6 +20,7 @@ export const HEALTH_FAILURE_REASONS = [
   'unexpected_page',
   'bad_code',
   'state_mismatch',
+  'redirect_mismatch',
   'token_error',
   'api_error',
   'timeout',

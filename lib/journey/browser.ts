@@ -27,6 +27,13 @@ const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof
  * Flags for a closed network and for running as root: without the last four Chromium keeps trying
  * to reach Google's update and sync services and gets refused; as root it needs --no-sandbox.
  */
+/**
+ * Options every browser context of the harness is opened with. Service workers are blocked: their
+ * fetches belong to no page, so the callback capture (a DevTools session per page) would not see a
+ * worker fetching the redirect URI.
+ */
+export const HARNESS_CONTEXT_OPTIONS = { serviceWorkers: 'block' } as const;
+
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] as const;
 
 export const INSTALL_HINT =

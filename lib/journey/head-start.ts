@@ -16,7 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Browser, LaunchOptions } from 'playwright-core';
-import { chromiumLaunchOptions, launchChromium } from './browser.js';
+import { chromiumLaunchOptions, HARNESS_CONTEXT_OPTIONS, launchChromium } from './browser.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from './budget.js';
 import { readEnvironment, type Env } from '../config/environment.js';
 
@@ -88,7 +88,7 @@ export async function takeOverOrLaunch(headStart: HeadStart | undefined, wish: L
 
 async function withBlankPage(browser: Browser): Promise<Browser> {
   try {
-    const context = await browser.newContext();
+    const context = await browser.newContext(HARNESS_CONTEXT_OPTIONS);
     await context.newPage();
     return browser;
   } catch (error) {

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { LoginScreenNotRecognisedError } from '../../pages/LoginPage.js';
 import { ScreenFailure } from '../../pages/screen.js';
 import { HarnessError, isHarnessError, type FailureReason } from '../errors.js';
+import { safeUrl } from '../redaction/safe-url.js';
 
 /** Every reason a page object may name is one of the harness's failures. */
 const asFailureReason = (reason: ScreenFailure['reason']): FailureReason => reason;
@@ -60,12 +61,5 @@ function originIn(text: string | undefined): string | undefined {
   }
 }
 
-/** A URL without its query: queries here carry state, codes and errors that do not belong in logs. */
-export function safeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? `${parsed.origin}${parsed.pathname}` : `${parsed.protocol}${parsed.pathname}`;
-  } catch {
-    return 'about:blank';
-  }
-}
+/** The one URL sanitiser (no userinfo, query or fragment), for the journey's messages. */
+export { safeUrl };

@@ -6,7 +6,6 @@ import type { Page } from '@playwright/test';
 import { ErrorPage } from '../../pages/ErrorPage.js';
 import type { Look } from '../../pages/look.js';
 import { lookAt } from '../../pages/recognise.js';
-import { prepareSecretFill } from '../../pages/secret-field.js';
 import type { JourneyContext, JourneyScreen, Submission } from '../../pages/screen.js';
 import { HarnessError, isHarnessError } from '../errors.js';
 import type { AuthorizeRequest } from '../oauth/index.js';
@@ -55,10 +54,8 @@ export interface JourneyRun {
 }
 
 export async function startJourney(page: Page, config: JourneyRunConfig, options: JourneyRunOptions): Promise<JourneyRun> {
-  // The binding the password is typed through is exposed while the login screen loads, not before the first fill.
-  void prepareSecretFill(page);
   const started = performance.now();
-  const capture = await captureCallback(page, options.request.redirectUri, { blockNonEssential: options.blockNonEssential });
+  const capture = await captureCallback(page, options.request.redirectUri, { blockNonEssential: options.blockNonEssential, serviceOrigin: new URL(config.target.baseUrl).origin });
   const watch = new JourneyWatch(page, options.timeoutMs, capture.callback, config.target.baseUrl);
   const state = newJourneyState();
   const totp = config.user.totpSecret === undefined ? undefined : parseTotpSecret(config.user.totpSecret);

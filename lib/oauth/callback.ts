@@ -1,4 +1,6 @@
 import { HarnessError } from '../errors.js';
+import { safeText } from '../redaction/output-text.js';
+import { safeUrl } from '../redaction/safe-url.js';
 import type { AuthorizeRequest } from './authorize.js';
 
 export interface AuthorizationCallback {
@@ -23,7 +25,8 @@ export function expectedIssuer(baseUrl: string, configured: string | undefined):
 }
 
 export interface CallbackCheckOptions {
-  codePattern: RegExp;
+  /** CODE_PATTERN (RE2 in the harness; any RegExp-like test) */
+  codePattern: { readonly source: string; test(text: string): boolean };
   /** when known, an `iss` parameter must equal it (RFC 9207) */
   expectedIssuer?: string;
 }
@@ -35,14 +38,19 @@ export interface CallbackCheckOptions {
  */
 export function checkCallback(callbackUrl: URL, request: AuthorizeRequest, options: CallbackCheckOptions): AuthorizationCallback {
   if (!isRedirectTo(callbackUrl, request.redirectUri)) {
-    throw new HarnessError('unexpected_page', `callback went to ${callbackUrl.origin}${callbackUrl.pathname}, not to the registered redirect URI ${request.redirectUri}`);
+    throw new HarnessError('unexpected_page', `callback went to ${safeUrl(callbackUrl)}, not to the registered redirect URI ${safeUrl(request.redirectUri)}`);
   }
   // Cognito returns the query in the URL; a fragment response would mean response_type was not honoured.
   const params = callbackUrl.searchParams;
   const error = params.get('error');
   if (error !== null) {
     const description = params.get('error_description');
-    throw new HarnessError('authorization_error', `authorization server returned error=${error}${description ? ` (${description})` : ''}`);
+    throw new HarnessError('authorization_error', `authorization server returned error=${safeText(error, 100)}${description ? ` (${safeText(description, 200)})` : ''}`);
+  }
+  // Two values of one parameter make "which one?" a guess; servers and apps guess differently.
+  for (const name of ['code', 'state']) {
+    const count = params.getAll(name).length;
+    if (count > 1) throw new HarnessError('bad_code', `callback carries ${count} ${name} parameters; exactly one is allowed`);
   }
   const state = params.get('state') ?? undefined;
   if (request.state === undefined && state !== undefined) {
@@ -53,7 +61,7 @@ export function checkCallback(callbackUrl: URL, request: AuthorizeRequest, optio
   }
   const issuer = params.get('iss') ?? undefined;
   if (issuer !== undefined && options.expectedIssuer !== undefined && issuer !== options.expectedIssuer) {
-    throw new HarnessError('unexpected_page', `callback iss ${issuer} is not the expected issuer ${options.expectedIssuer}`);
+    throw new HarnessError('unexpected_page', `callback iss ${safeText(issuer, 200)} is not the expected issuer ${options.expectedIssuer}`);
   }
   const code = params.get('code');
   if (code === null || code === '') {

@@ -11,7 +11,7 @@ const REMOTE = { OAUTH_CLIENT_ID: 'c', OAUTH_REDIRECT_URI: 'https://app.example.
 const CASES: Array<{ name: string; command: 'get-code' | 'health-check'; args?: string[]; env?: Record<string, string>; message: RegExp; hidden?: string[] }> = [
   { name: '--timeout 1', command: 'get-code', args: ['--timeout', '1'], message: /--timeout 1 ms is too small a budget/ },
   { name: '--timeout above 2^31 ms', command: 'health-check', args: ['--timeout', '2147483648'], message: /--timeout must be at most 600000/ },
-  { name: 'an invalid LOGIN_SUBMIT_SELECTOR', command: 'health-check', env: { LOGIN_SUBMIT_SELECTOR: 'button[' }, message: /LOGIN_SUBMIT_SELECTOR: not a valid selector/ },
+  { name: 'an invalid LOGIN_SUBMIT_SELECTOR', command: 'health-check', env: { LOGIN_SUBMIT_SELECTOR: 'button[' }, message: /LOGIN_SUBMIT_SELECTOR: not a valid CSS selector/ },
   { name: 'a newline in TEST_USERNAME', command: 'get-code', env: { TEST_USERNAME: 'tester@example.com\n::error::forged' }, message: /TEST_USERNAME: contains a control character/, hidden: ['::error::forged'] },
   { name: 'credentials in OAUTH_BASE_URL', command: 'health-check', env: { ...REMOTE, OAUTH_BASE_URL: 'https://admin:Hunter2-pw@oauth.example.com' }, message: /OAUTH_BASE_URL: must not contain credentials/, hidden: ['Hunter2-pw', 'admin:'] },
   { name: 'CODE_TTL_SECONDS=0x10', command: 'get-code', env: { CODE_TTL_SECONDS: '0x10' }, message: /CODE_TTL_SECONDS: must be a plain whole number/ },

@@ -57,7 +57,7 @@ test.describe('config', () => {
     expect(byVariable.OAUTH_BASE_URL).toMatch(/not a URL/);
     expect(byVariable.OAUTH_REDIRECT_URI).toMatch(/http:\/\/ is only allowed for localhost/);
     expect(byVariable.RAYTEAMS_REGION).toMatch(/unknown region/);
-    expect(byVariable.CODE_PATTERN).toMatch(/not a valid regular expression/);
+    expect(byVariable.CODE_PATTERN).toMatch(/not a pattern RE2 accepts/);
     expect(byVariable.CODE_TTL_SECONDS).toMatch(/plain whole number/);
     expect(byVariable.OAUTH_USE_PKCE).toMatch(/true or false/);
     expect(byVariable.MOCK_FAULTS).toMatch(/melt-down/);
@@ -116,15 +116,36 @@ test.describe('config', () => {
   });
 
   test('LOGIN_*_SELECTOR is parsed before any browser starts', () => {
-    expect(problemsOf({ LOGIN_SUBMIT_SELECTOR: 'button[' }).problems).toEqual([{ variable: 'LOGIN_SUBMIT_SELECTOR', problem: 'not a valid selector: unexpected end' }]);
-    expect(problemsOf({ LOGIN_USERNAME_SELECTOR: '##user' }).problems[0]?.problem).toMatch(/not a valid selector/);
-    expect(problemsOf({ LOGIN_PASSWORD_SELECTOR: 'pwd=field' }).problems[0]?.problem).toMatch(/unknown selector engine "pwd="/);
-    const fine = load({ LOGIN_USERNAME_SELECTOR: '#signInFormUsername', LOGIN_PASSWORD_SELECTOR: 'input[type=password] >> nth=0', LOGIN_SUBMIT_SELECTOR: 'role=button[name="Sign in"]' });
-    expect(fine.selectors.password).toBe('input[type=password] >> nth=0');
+    expect(problemsOf({ LOGIN_SUBMIT_SELECTOR: 'button[' }).problems).toEqual([{ variable: 'LOGIN_SUBMIT_SELECTOR', problem: 'not a valid CSS selector: an attribute selector without a name at position 7' }]);
+    expect(problemsOf({ LOGIN_USERNAME_SELECTOR: '##user' }).problems[0]?.problem).toMatch(/not a valid CSS selector/);
+    expect(problemsOf({ LOGIN_PASSWORD_SELECTOR: 'pwd=field' }).problems[0]?.problem).toMatch(/selector engine "pwd=" is not supported/);
+    const fine = load({ LOGIN_USERNAME_SELECTOR: '#signInFormUsername', LOGIN_PASSWORD_SELECTOR: 'css=input[type=password]', LOGIN_SUBMIT_SELECTOR: 'form > button[type="submit"]:not([disabled])' });
+    expect(fine.selectors).toEqual({ username: '#signInFormUsername', password: 'input[type=password]', submit: 'form > button[type="submit"]:not([disabled])' });
   });
 
-  test('CODE_PATTERN with nested quantifiers (catastrophic backtracking) is refused at start', () => {
-    for (const pattern of ['(a+)+', '^([0-9a-f-]+)+$x', '(?:\\d*)*', '(x{2,})+']) expect(problemsOf({ CODE_PATTERN: pattern }).problems[0]?.problem).toMatch(/backtrack/);
+  test('selector overrides of other engines, chains and Playwright-only pseudo-classes are refused before a browser starts, naming the variable', () => {
+    for (const selector of ['xpath=//input[@name="u"]', '//input', 'text=Sign in', 'role=button[name="Sign in"]', 'internal:role=button', 'id=u', 'input >> nth=0', 'button:has-text("Go")', 'input:visible']) {
+      const problem = problemsOf({ LOGIN_SUBMIT_SELECTOR: selector }).problems[0];
+      expect(problem?.variable, selector).toBe('LOGIN_SUBMIT_SELECTOR');
+      expect(problem?.problem, selector).toMatch(/not supported|not a valid CSS selector/);
+    }
+    for (const selector of ['[', 'a >', '.1x', 'input[name="x]', 'a)']) expect(problemsOf({ LOGIN_USERNAME_SELECTOR: selector }).problems[0]?.problem, selector).toMatch(/not a valid CSS selector/);
+  });
+
+  test('CODE_PATTERN runs on RE2: patterns that backtrack in JavaScript finish at once on a crafted code', () => {
+    const crafted = `${'a'.repeat(5_000)}!`;
+    for (const pattern of ['^(\\w|\\d)+$', '^(a|aa)+$', '^(.*a){20}$', '^(a+){1,16}$', '(a+)+$', '^([0-9a-f-]+)+$x']) {
+      const codePattern = load({ CODE_PATTERN: pattern }).codePattern;
+      const started = performance.now();
+      expect(codePattern.test(crafted), pattern).toBe(false);
+      expect(codePattern.test('a'.repeat(20)), pattern).toBe(pattern !== '^([0-9a-f-]+)+$x');
+      expect(performance.now() - started, pattern).toBeLessThan(1_000);
+    }
+  });
+
+  test('CODE_PATTERN that RE2 cannot run (backreferences, lookaround) is refused at start, saying why', () => {
+    expect(problemsOf({ CODE_PATTERN: '^(a)\\1$' }).problems[0]).toEqual({ variable: 'CODE_PATTERN', problem: expect.stringMatching(/not a pattern RE2 accepts \(invalid escape sequence.*\\1.*no backreferences or lookaround/) });
+    expect(problemsOf({ CODE_PATTERN: '^(?=x)' }).problems[0]?.problem).toMatch(/unsupported Perl syntax/);
     for (const pattern of ['^[0-9a-f-]{36}$', '^(ab)+$', '^[(]a+[)]+$', '^\\(a+\\)+$']) expect(load({ CODE_PATTERN: pattern }).codePattern.source).toBe(pattern);
   });
 

@@ -21,5 +21,6 @@ export const DESIGN_EXIT_CODES = {
   unexpected_page: 6,
   bad_code: 6,
   state_mismatch: 6,
+  redirect_mismatch: 6,
   internal: 70,
 } as const;

@@ -12,7 +12,7 @@ import { healthResult } from './health-result.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { groupingPath, pushMetrics } from '../../lib/health/pushgateway.js';
-import { loadTargets, parseShard, shardOf, stateFileFor } from '../../lib/health/targets.js';
+import { loadTargets, MAX_TARGETS, parseShard, parseTargetsFile, shardOf, stateFileFor, type TargetsFileError } from '../../lib/health/targets.js';
 import type { HealthResult } from '../../lib/health/types.js';
 import { parsePrometheusText, sampleValue } from './prometheus-text.js';
 
@@ -156,5 +156,24 @@ test.describe('Pushgateway push', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+test.describe('targets file limit', () => {
+  const many = (count: number) => JSON.stringify({ targets: Array.from({ length: count }, (_, i) => ({ name: `t${i}` })) });
+
+  test(`more than ${MAX_TARGETS} targets are refused with exit 2; ${MAX_TARGETS} are read`, () => {
+    expect(MAX_TARGETS).toBe(500);
+    expect(parseTargetsFile(file(many(500), 'targets.json'))).toHaveLength(500);
+    const refused = (() => {
+      try {
+        parseTargetsFile(file(many(501), 'targets.json'));
+        return undefined;
+      } catch (error) {
+        return error as TargetsFileError;
+      }
+    })();
+    expect(refused?.exitCode).toBe(2);
+    expect(refused?.message).toMatch(/more than 500 targets/);
   });
 });

@@ -93,6 +93,33 @@ test.describe('callback checks', () => {
     expect(reasonOf(() => check(callbackWith({ code, state: 'a b&c=d/é+%' }, 'https://app.example.com/other')))).toBe('unexpected_page');
   });
 
+  test('more than one code or state parameter is bad_code, whichever comes first', () => {
+    const twice = (name: string, values: string[]) => {
+      const url = callbackWith({ code, state: 'a b&c=d/é+%' });
+      url.searchParams.delete(name);
+      for (const value of values) url.searchParams.append(name, value);
+      return url;
+    };
+    expect(reasonOf(() => check(twice('code', Array.from({ length: 10 }, () => code))))).toBe('bad_code');
+    expect(reasonOf(() => check(twice('state', ['a b&c=d/é+%', 'a b&c=d/é+%'])))).toBe('bad_code');
+    expect(() => check(twice('code', [code, 'other']))).toThrow(/2 code parameters; exactly one/);
+  });
+
+  test('what the service sends in error and error_description cannot write lines or escapes into the message', () => {
+    const url = callbackWith({ error: 'access_denied\n::error::forged', error_description: 'line\n::add-mask::x \u001b[31mred\u001b[0m \u001b]0;title\u0007', state: 'a b&c=d/é+%' });
+    let message = '';
+    try {
+      check(url);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^authorization server returned error=access_denied/);
+    // eslint-disable-next-line no-control-regex -- what must not be there
+    expect(message).not.toMatch(/[\n\r\u001b\u0007]/);
+    expect(message).not.toMatch(/(^|\n)\s*::/);
+    expect(message).toContain('red');
+  });
+
   test('a request without state rejects a callback that brings one', () => {
     const stateless = createAuthorizeRequest({ ...base, state: null });
     expect(check(callbackWith({ code }), stateless).state).toBeUndefined();
