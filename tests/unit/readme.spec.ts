@@ -9,8 +9,6 @@ import { test, expect } from '../../fixtures/index.js';
 
 const README = readFileSync('README.md', 'utf8');
 const DOCS = readdirSync('docs').filter((file) => file.endsWith('.md'));
-/** Written in parallel by others; linked already, checked once they exist. */
-const PENDING = new Set(['docs/recogniser.md', 'docs/discovery.md', 'docs/security.md', 'docs/mock-server-cloudscape.md', 'docs/test-loop.md']);
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to "-". */
 const anchorOf = (heading: string) => heading.trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
@@ -35,7 +33,7 @@ test.describe('README and docs/', () => {
     const links = [...README.matchAll(/\]\((docs\/[\w.-]+\.md)(?:#([\w-]+))?\)/g)].map((m) => ({ file: m[1] ?? '', anchor: m[2] }));
     expect(links.length).toBeGreaterThan(5);
     for (const file of ['get-code', 'health-check', 'stage-and-ci', 'configuration', 'troubleshooting', 'development']) expect(links.map((l) => l.file)).toContain(`docs/${file}.md`);
-    const present = links.filter((l) => !PENDING.has(l.file) || existsSync(l.file));
+    const present = links;
     expect(present.filter((l) => !existsSync(l.file)).map((l) => l.file)).toEqual([]);
     for (const { file, anchor } of present.filter((l): l is { file: string; anchor: string } => l.anchor !== undefined)) {
       const anchors = [...readFileSync(file, 'utf8').matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchorOf(m[1] ?? ''));
