@@ -64,7 +64,7 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
   ...(process.platform === 'win32' ? { grepInvert: /@linux-only|@posix/ } : process.platform !== 'linux' ? { grepInvert: /@linux-only/ } : {}),
   // Four workers on two cores: most tests wait (on a browser, a child process, a server's answer)
   // rather than compute, and two workers left half the machine idle.
-  workers: 4,
+  workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [

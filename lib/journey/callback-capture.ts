@@ -113,8 +113,11 @@ export function judge(url: URL, guarded: Guarded): Verdict {
   for (const uri of uris) {
     const expected = new URL(uri);
     if (!sameApp(url, expected)) continue;
+    // A code anywhere on the app is a misdirected callback; state or error only on the callback's own
+    // path: a login service on loopback (the local one) sends state and errors on its own pages too.
     const carries = CALLBACK_PARAMETERS.some((name) => url.searchParams.has(name));
-    if (carries) return { kind: 'mismatch', redirectUri: uri };
+    const onCallbackPath = url.pathname.replace(/\/+$/, '').toLowerCase() === expected.pathname.replace(/\/+$/, '').toLowerCase();
+    if (url.searchParams.has('code') || (carries && onCallbackPath)) return { kind: 'mismatch', redirectUri: uri };
     // Same app, a path only a lenient server would read as the callback (/Callback, /%63allback, /callback/).
     if (isLookAlike(url, uri)) return { kind: 'look-alike' };
   }
