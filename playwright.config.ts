@@ -62,8 +62,8 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
   forbidOnly: isCI,
   // Tests that read Linux's /proc (@linux-only) or need a POSIX shell (@posix) run only there.
   ...(process.platform === 'win32' ? { grepInvert: /@linux-only|@posix/ } : process.platform !== 'linux' ? { grepInvert: /@linux-only/ } : {}),
-  // Four workers on two cores: most tests wait (on a browser, a child process, a server's answer)
-  // rather than compute, and two workers left half the machine idle.
+  // Two workers on two cores: four were tried, but e2e and CLI tests each drive a Chromium (CLI tests
+  // a whole child process as well), and four of them starve the tests that time a deadline.
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
