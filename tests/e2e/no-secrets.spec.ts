@@ -70,6 +70,9 @@ async function handBackTrace(context: BrowserContext, runnerTraces: boolean): Pr
 }
 
 test.describe('no secret in any artifact', () => {
+  // The trace viewer runs on a service worker, which the suite's contexts block (they guard callbacks).
+  test.use({ serviceWorkers: 'allow' });
+
   test('a traced, screenshotted canary login leaves no secret after redaction, and its trace still opens', async ({ page }) => {
     test.setTimeout(120_000);
     const id = randomBytes(4).toString('hex');
