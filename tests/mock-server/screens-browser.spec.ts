@@ -85,7 +85,8 @@ test('conventional: placeholders only, "Log on"', async ({ page }) => {
 
 for (const loginUi of ['classic', 'managed', 'conventional'] as const) {
   test(`late-hydration (${loginUi}): the early submit does nothing and what was typed is lost`, async ({ page }) => {
-    const server = await serve({ loginUi, faults: 'late-hydration=1500' });
+    // Long enough that both fields are typed before it, also on a loaded machine.
+    const server = await serve({ loginUi, faults: 'late-hydration=4000' });
     const posts: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST') posts.push(request.url());
@@ -96,7 +97,7 @@ for (const loginUi of ['classic', 'managed', 'conventional'] as const) {
     await password.fill(PASSWORD);
     await password.press('Enter');
     // Re-rendered empty once hydrated; the early submit sent nothing.
-    await expect(page.locator('input[type=text]:visible')).toHaveValue('', { timeout: 5_000 });
+    await expect(page.locator('input[type=text]:visible')).toHaveValue('', { timeout: 8_000 });
     await expect(page.locator('input[type=password]:visible')).toHaveValue('');
     expect(posts).toEqual([]);
     expect(new URL(page.url()).pathname).toBe('/login');
