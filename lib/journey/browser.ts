@@ -153,7 +153,11 @@ export async function launchChromium(options: { chromiumPath?: string | undefine
   const launchOptions = chromiumLaunchOptions(options);
   try {
     // tracesDir: trace chunks in a folder removed at any exit, not a playwright-tracing-* one left behind.
-    return await chromium.launch({ ...launchOptions, tracesDir: runTemporaryDirectory(), timeout: options.timeoutMs ?? 30_000 });
+    // TMPDIR likewise: Chromium keeps an org.chromium.Chromium.* folder there that a browser killed
+    // by a signal never removes.
+    const temporary = runTemporaryDirectory();
+    const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    return await chromium.launch({ ...launchOptions, tracesDir: temporary, env: { ...env, TMPDIR: temporary }, timeout: options.timeoutMs ?? 30_000 });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new HarnessError('config', `Chromium failed to start (${launchOptions.executablePath ?? 'Playwright download'}): ${message}. ${INSTALL_HINT}`, { cause: error });
