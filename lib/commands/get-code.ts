@@ -64,7 +64,7 @@ Examples:
 A code is valid for CODE_TTL_SECONDS (default 300) and can be redeemed once; a warning is printed
 when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left. A code from the embedded local
 server cannot be redeemed after get-code exits: that server stops with it (use --exchange, or run
-npm run mock-server and point OAUTH_BASE_URL at it).
+${commandLine('mock-server').replace(/ --$/, '')} and point OAUTH_BASE_URL at it).
 
 Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET, no discovery document
 for OAUTH_ISSUER or another issuer in it), 3 credentials rejected/locked, 4 server failed or refused
@@ -156,7 +156,7 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
 }
 
 export const EMBEDDED_CODE_WARNING =
-  'this code is from the embedded local server, which stops as get-code exits: it cannot be redeemed afterwards. To redeem codes later, start a server that stays (npm run mock-server) and set OAUTH_BASE_URL to it, use --exchange, or sign in at a real stage.';
+  'this code is from the embedded local server, which stops as get-code exits: it cannot be redeemed afterwards. To redeem codes later, start a server that stays (rayteams-login mock-server, or npm run mock-server in a checkout) and set OAUTH_BASE_URL to it, use --exchange, or sign in at a real stage.';
 
 /** A result file that cannot be written is the caller's setup to fix (exit 2), not a broken login contract. */
 function cannotWrite(where: string) {
