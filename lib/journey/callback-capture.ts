@@ -268,10 +268,32 @@ function pageOf(request: Request): Page | undefined {
   }
 }
 
+/**
+ * How many live captures guard each redirect URI of a context: the guard lets go of a URI when the
+ * last capture of it is disposed, so a caller that means to deliver a callback afterwards (a saved
+ * signed-in state) can.
+ */
+const captureCounts = new WeakMap<Guarded, Map<string, number>>();
+
+function holdRedirectUri(guarded: Guarded, redirectUri: string): () => void {
+  const counts = captureCounts.get(guarded) ?? new Map<string, number>();
+  captureCounts.set(guarded, counts);
+  counts.set(redirectUri, (counts.get(redirectUri) ?? 0) + 1);
+  guarded.redirectUris.add(redirectUri);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (counts.get(redirectUri) ?? 1) - 1;
+    counts.set(redirectUri, left);
+    if (left <= 0) guarded.redirectUris.delete(redirectUri);
+  };
+}
+
 export async function captureCallback(page: Page, redirectUri: string, options: CaptureOptions = {}): Promise<CallbackCapture> {
   const blockNonEssential = options.blockNonEssential ?? true;
   const guarded = await guardContext(page.context(), blockNonEssential);
-  guarded.redirectUris.add(redirectUri);
+  const release = holdRedirectUri(guarded, redirectUri);
   if (options.serviceOrigin !== undefined) guarded.serviceOrigins.add(options.serviceOrigin);
   const guards = await Promise.all([page, ...page.context().pages()].map((each) => guardFor(each, blockNonEssential, guarded)));
   const guard = guards[0] as PageGuard;
@@ -296,6 +318,7 @@ export async function captureCallback(page: Page, redirectUri: string, options: 
     callback,
     async dispose() {
       guard.waiters.delete(waiter);
+      release();
     },
   };
 }
