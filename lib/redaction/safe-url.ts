@@ -28,10 +28,10 @@ export function safeBaseUrl(url: string): string {
 
 /**
  * A label that may or may not be a URL (a target's name, "embedded local server", a stage URL):
- * anything with a scheme is sanitised, the rest kept.
+ * anything with a scheme and an authority (scheme://) is sanitised, the rest (targets-file:PATH) kept.
  */
 export function safeLabel(label: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.test(label.trim()) && /[/@?#]/.test(label) ? safeBaseUrl(label) : label;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(label.trim()) ? safeBaseUrl(label) : label;
 }
 
 /** Text that may quote URLs (a library's error message): each URL in it sanitised. */

@@ -84,7 +84,7 @@ test.describe('login health check (in process)', () => {
     expect(sampleValue(families, 'login_health_duration_seconds')).toBe(result.phases.totalMs / 1000);
     expect(families.get('login_health_phase_duration_seconds')?.samples.map((sample) => sample.labels.phase)).toEqual(['login_screen', 'sign_in', 'token_exchange']);
     expect(sampleValue(families, 'login_health_last_success_timestamp_seconds')).toBe(Math.floor(result.startedAt.getTime() / 1000));
-    expect(JSON.parse(readFileSync(config.health.stateFile, 'utf8'))).toEqual({ status: 'healthy', since: result.startedAt.toISOString(), last_success_at: result.startedAt.toISOString() });
+    expect(JSON.parse(readFileSync(config.health.stateFile, 'utf8'))).toEqual({ status: 'healthy', since: result.startedAt.toISOString(), last_success_at: result.startedAt.toISOString(), failures_in_a_row: 0 });
   });
 
   test('without a client secret the token exchange is skipped', async ({ browser }, testInfo) => {
