@@ -7,12 +7,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { test, expect } from '../../fixtures/index.js';
 import { findExecutable } from '../unit/monitoring-tools.js';
+import { freePort } from './gateway.js';
 import { runScript } from './run-cli.js';
 
 test.use({ trace: 'off', screenshot: 'off' });
@@ -27,14 +27,6 @@ interface PushedFamily {
   metrics: Array<{ labels: Record<string, string>; value: string }>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}
 
 // @linux-only: npm run setup installs the Pushgateway with apt (Debian/Ubuntu); elsewhere it is not there.
 test.describe('health-check --pushgateway (real Pushgateway)', { tag: '@linux-only' }, () => {
