@@ -70,8 +70,12 @@ export interface CallbackCapture {
    * redirect_mismatch when the page is sent to a callback that is not the registered one.
    */
   readonly callback: Promise<URL>;
-  /** Stops waiting; the page stays guarded, so later callbacks are still kept from the app. */
-  dispose(): Promise<void>;
+  /**
+   * Stops waiting. With `keepGuard` the redirect URI stays guarded until the context closes: after a
+   * failed journey a code the server mints late must still never reach the app. Without it the
+   * URI is let go once no other capture holds it (a saved signed-in state delivers on purpose).
+   */
+  dispose(options?: { keepGuard?: boolean }): Promise<void>;
 }
 
 export interface CaptureOptions {
@@ -316,9 +320,9 @@ export async function captureCallback(page: Page, redirectUri: string, options: 
   guard.waiters.add(waiter);
   return {
     callback,
-    async dispose() {
+    async dispose({ keepGuard = false } = {}) {
       guard.waiters.delete(waiter);
-      release();
+      if (!keepGuard) release();
     },
   };
 }

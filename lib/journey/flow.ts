@@ -104,6 +104,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
   const fail = (error: unknown): never => {
     throw classify(error, page, timeoutMs, config.target.baseUrl);
   };
+  let succeeded = false;
   try {
     const opening = page.goto(request.url, { waitUntil: 'commit', timeout: watch.remaining() }).catch(ignoreInterruptedNavigation);
     let outcome: Outcome = await run.options.step('Open login screen', () => watch.race(opening.then(() => 'changed' as const))).catch(fail);
@@ -125,11 +126,14 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
         outcome = await waitForOutcome(watch, traffic, next).catch(fail);
       }
     }
-    return await finish(run, outcome.callback, options);
+    const result = await finish(run, outcome.callback, options);
+    succeeded = true;
+    return result;
   } finally {
     watch.dispose();
     traffic.dispose();
-    await run.capture.dispose();
+    // A failed journey leaves the guard on: the server may still answer with a code after we gave up.
+    await run.capture.dispose({ keepGuard: !succeeded });
   }
 }
 

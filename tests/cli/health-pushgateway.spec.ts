@@ -111,8 +111,10 @@ test.describe('health-check --pushgateway (real Pushgateway)', { tag: '@linux-on
   test('groups of targets gone from the targets file are deleted; groups it does not push are left alone', async ({}, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), `health-push-${testInfo.workerIndex}-`));
     // Left by earlier runs: a target since removed from the file, one another job pushed, one with a grouping label of its own.
+    // A metric of its own: the gateway refuses (400) a login_health_up whose HELP differs from the
+    // one earlier tests pushed, and deletion goes by the grouping labels, not by what a group holds.
     const seed = async (path: string) => {
-      const response = await fetch(`${gatewayUrl}/metrics/${path}`, { method: 'PUT', body: 'login_health_up 0\n' });
+      const response = await fetch(`${gatewayUrl}/metrics/${path}`, { method: 'PUT', body: 'seeded_by_test 1\n' });
       expect(response.status, path).toBe(200);
     };
     await seed('job/login_health/target/push-removed');
