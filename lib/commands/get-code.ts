@@ -7,7 +7,8 @@
 import { appendFile } from 'node:fs/promises';
 import { getAuthorizationCodes } from '../api.js';
 import { writeFileAtomic } from '../platform/atomic-file.js';
-import { BROWSER_FLAGS, commandLine, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, SHARED_EXIT_CODES_HELP, type CliContext } from './cli.js';
+import { commandLine, runCli, SHARED_EXIT_CODES_HELP, type CliContext } from './cli.js';
+import { envFileOption, launchFlagsOf, parseGetCodeFlags, parseIntegerFlag } from '../config/command-line.js';
 import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from './code-output.js';
 import { loadConfig } from '../config/config.js';
 import { HarnessError } from '../errors.js';
@@ -77,18 +78,7 @@ export function runGetCode(headStart: HeadStart | undefined): void {
 }
 
 async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, headStart: HeadStart | undefined): Promise<number> {
-  const { values } = parseFlags(process.argv.slice(2), {
-    format: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    out: { type: 'string' },
-    count: { type: 'string' },
-    'fresh-login': { type: 'boolean', default: false },
-    'no-pkce': { type: 'boolean', default: false },
-    exchange: { type: 'boolean', default: false },
-    verbose: { type: 'boolean', short: 'v', default: false },
-    ...BROWSER_FLAGS,
-    ...COMMON_FLAGS,
-  });
+  const values = parseGetCodeFlags(process.argv.slice(2));
   if (values.help) {
     process.stdout.write(`${help(commandLine('get-code'))}\n`);
     return 0;
@@ -104,7 +94,7 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
   const count = parseIntegerFlag('count', values.count, 1);
   // Every code is a real sign-in against the stage; a typo like --count 1000 should not become one.
   if (count > MAX_COUNT) throw new HarnessError('usage', `--count must be at most ${MAX_COUNT}, got ${count}`);
-  const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
+  const { timeoutMs, headless } = launchFlagsOf(values);
   if (values.out !== undefined && values.out.trim() === '') throw new HarnessError('usage', '--out needs a file name');
   const config = loadConfig(envFileOption(values));
   protectSecrets(config.secrets);
@@ -123,7 +113,7 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
     freshLogin: values['fresh-login'],
     ...(values['no-pkce'] ? { usePkce: false } : {}),
     exchange: values.exchange,
-    headless: !values.headed,
+    headless,
     timeoutMs,
     // --timeout bounds the whole command, from the process's start (issue 14: overrun under 2 s).
     runStartedAt: performance.timeOrigin,

@@ -7,7 +7,8 @@
  */
 import { appendFileChecked } from '../platform/atomic-file.js';
 import { installCancellation } from '../platform/cancellation.js';
-import { BROWSER_FLAGS, commandLine, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, SHARED_EXIT_CODES_HELP } from './cli.js';
+import { commandLine, runCli, SHARED_EXIT_CODES_HELP } from './cli.js';
+import { BROWSER_FLAGS, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag } from '../config/command-line.js';
 import { ConfigError, loadConfig, readEnvironment } from '../config/config.js';
 import { defaultHealthStateFile } from '../config/state-dir.js';
 import { HarnessError } from '../errors.js';
