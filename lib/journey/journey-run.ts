@@ -10,7 +10,8 @@ import type { JourneyContext, JourneyScreen, Submission } from '../../pages/scre
 import { HarnessError, isHarnessError } from '../errors.js';
 import type { AuthorizeRequest } from '../oauth/index.js';
 import { captureCallback, type CallbackCapture } from './callback-capture.js';
-import { isReRender, safeUrl } from './journey-errors.js';
+import { safeUrl } from './journey-errors.js';
+import { isReRender } from './playwright-errors.js';
 import { QUIET_MS, newJourneyState, settleLastSubmission, type JourneyState } from './journey-state.js';
 import { answerError, mayAct, settleScreen } from './safety.js';
 import { journeyScreens, isLoginScreen } from './screens.js';
