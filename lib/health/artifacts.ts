@@ -6,7 +6,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { makeDirectory } from '../platform/atomic-file.js';
-import { classifyPlaywrightError } from '../journey/playwright-errors.js';
+import { classifyPlaywrightError, isTracingAlreadyStarted } from '../journey/playwright-errors.js';
 
 export type Redactor = (paths: readonly string[], secrets: readonly string[]) => Promise<unknown>;
 
@@ -23,12 +23,22 @@ export function runFolderName(startedAt: Date): string {
  * failure screenshot shows where the attempt stopped.
  */
 export async function startTrace(context: BrowserContext): Promise<void> {
-  await context.tracing.start({ screenshots: false, snapshots: false });
+  try {
+    await context.tracing.start({ screenshots: false, snapshots: false });
+    ownTraces.add(context);
+  } catch (error) {
+    // Someone else traces this context (Playwright's test runner traces every context it sees):
+    // theirs is left to them, and the evidence is the screenshot alone.
+    if (!isTracingAlreadyStarted(error)) throw error;
+  }
 }
+
+/** The contexts whose trace startTrace started: only those are stopped here. */
+const ownTraces = new WeakSet<BrowserContext>();
 
 /** Success: the trace is not needed, and not keeping it means no secrets on disk. */
 export async function discardTrace(context: BrowserContext): Promise<void> {
-  await settleWithin(context.tracing.stop(), 5_000);
+  if (ownTraces.delete(context)) await settleWithin(context.tracing.stop(), 5_000);
 }
 
 /** `work`, or a rejection after `ms`: evidence must never hold up the result. */
@@ -70,7 +80,7 @@ export async function saveFailureArtifacts(context: BrowserContext, page: Page, 
   // one artifact redaction cannot read.
   if ((await blankSecrets(page, options.secrets)) && (await captureScreenshot(context, page, screenshot))) saved.push(screenshot);
   const trace = join(options.dir, `attempt-${options.attempt}-trace.zip`);
-  if (await settleWithin(context.tracing.stop({ path: trace }), 10_000)) saved.push(trace);
+  if (ownTraces.delete(context) && (await settleWithin(context.tracing.stop({ path: trace }), 10_000))) saved.push(trace);
   if (saved.length === 0) return saved;
   if (options.redact) {
     try {
