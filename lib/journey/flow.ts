@@ -100,7 +100,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.onOneTimeCode ? { onOneTimeCode: options.onOneTimeCode } : {}),
   });
-  const { watch, traffic, state } = run;
+  const { watch, traffic } = run;
   const fail = (error: unknown): never => {
     throw classify(error, page, timeoutMs, config.target.baseUrl);
   };
@@ -108,7 +108,6 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
   try {
     const opening = page.goto(request.url, { waitUntil: 'commit', timeout: watch.remaining() }).catch(ignoreInterruptedNavigation);
     let outcome: Outcome = await run.options.step('Open login screen', () => watch.race(opening.then(() => 'changed' as const))).catch(fail);
-    state.unknown.blankSince = Date.now();
     while (!isCaptured(outcome)) {
       const seen = await look(run).catch(fail);
       if (seen === undefined) continue;

@@ -99,8 +99,12 @@ export function decide(run: JourneyRun, seen: Look): { act: JourneyScreen } | Wa
   // The service's own error page is read before any error is taken as the answer to a submission.
   if (screen instanceof ErrorPage) return { act: screen };
   answerError(state, traffic, seen);
-  if (screen === undefined) return onUnknownScreen(state.unknown, seen, { where: safeUrl(run.page.url()), lookedFor: run.screens.map((known) => known.name), timeoutMs: run.options.timeoutMs });
+  if (screen === undefined) {
+    const context = { where: safeUrl(run.page.url()), lookedFor: run.screens.map((known) => known.name), timeoutMs: run.options.timeoutMs, reloadable: traffic.documentMethod() === 'GET' };
+    return onUnknownScreen(state.unknown, seen, context);
+  }
   state.unknown.unknownSince = undefined;
+  state.unknown.blankSince = undefined;
   settleLastSubmission(state, traffic, screen);
   const next = mayAct(state, traffic, screen, seen);
   return next === 'act' ? { act: screen } : next;
@@ -120,15 +124,23 @@ export async function act(run: JourneyRun, screen: JourneyScreen, seen: Look): P
   if (screen.sends === 'oneTimeCode') state.codeStarted ??= performance.now();
   const mark = traffic.mark();
   let submission: Submission | Captured | undefined;
+  let uncertain = false;
   try {
     submission = await run.options.step(screen.step, () => watch.race(screen.act(seen, run.context)));
   } catch (error) {
     if (!looksAgainAfter(error, run)) throw error;
+    // The screen changed under the action, perhaps under the press itself (a click whose navigation
+    // destroys the page's context fails after it was dispatched). Whether it went out is then read
+    // from the traffic like any submission's, so a password that did is counted, never sent twice.
+    submission = { submitted: true, fingerprint: seen.fingerprint, how: 'control' };
+    uncertain = true;
   }
   if (isCaptured(submission)) return submission;
-  if (submission === undefined || !submission.submitted) return waitForOutcome(watch, traffic, { fingerprint: seen.fingerprint, quietMs: 500 });
-  state.last = { screen, how: submission.how, mark, pressedAt: Date.now(), errorAnswered: false };
-  if (screen.sends === 'username' || (screen.sends === 'password' && seen.roles.username !== undefined)) state.usernameSubmitted = true;
+  if (!submission.submitted) return waitForOutcome(watch, traffic, { fingerprint: seen.fingerprint, quietMs: 500 });
+  const carriesUsername = screen.sends === 'username' || (screen.sends === 'password' && seen.roles.username !== undefined);
+  state.last = { screen, how: submission.how, mark, pressedAt: Date.now(), errorAnswered: false, carriesUsername };
+  // An uncertain press counts the username once the traffic shows it went out (settleLastSubmission).
+  if (carriesUsername && !uncertain) state.usernameSubmitted = true;
   if (isLoginScreen(screen)) state.signInStarted ??= performance.now();
   return waitForOutcome(watch, traffic, { fingerprint: submission.fingerprint, since: mark, quietMs: QUIET_MS });
 }

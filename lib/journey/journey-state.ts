@@ -19,12 +19,15 @@ export interface LastSubmission {
   went?: 'out' | 'nowhere';
   /** an error shown since was taken as the answer to it */
   errorAnswered: boolean;
+  /** the screen pressed had the username field (alone or with the password) */
+  carriesUsername: boolean;
 }
 
 /** A screen that draws nothing, or something nobody recognises, is given a moment (and a reload) before failing. */
 export interface UnknownScreenState {
   reloads: number;
-  blankSince: number;
+  /** since when the looks have seen nothing drawn; unset while something is */
+  blankSince?: number;
   unknownSince?: number;
   unknownFingerprint?: string;
 }
@@ -50,7 +53,7 @@ export interface JourneyState {
 }
 
 export function newJourneyState(): JourneyState {
-  return { usernameSubmitted: false, passwordsSent: 0, errorAfterPassword: false, acted: new Map(), unknown: { reloads: 0, blankSince: Date.now() } };
+  return { usernameSubmitted: false, passwordsSent: 0, errorAfterPassword: false, acted: new Map(), unknown: { reloads: 0 } };
 }
 
 /**
@@ -86,6 +89,7 @@ export function settleLastSubmission(state: JourneyState, traffic: Traffic, scre
   const fate = fateOf(last, traffic);
   if (fate === 'new document' || fate === 'answered' || fate === 'on its way' || screen !== last.screen) last.went = 'out';
   else if (fate === 'silent') last.went = 'nowhere';
+  if (last.went === 'out' && last.carriesUsername) state.usernameSubmitted = true;
   if (last.went === 'out' && last.screen.sends === 'password') {
     state.passwordsSent += 1;
     state.passwordSentAt = last.mark;

@@ -25,6 +25,8 @@ export interface TrafficSince {
 export interface Traffic {
   mark(): TrafficMark;
   since(mark: TrafficMark): TrafficSince;
+  /** the method of the request that brought the main frame's latest document (GET before any) */
+  documentMethod(): string;
   dispose(): void;
 }
 
@@ -47,8 +49,11 @@ function isSubmissionLike(page: Page, request: Request): boolean {
 export function watchTraffic(page: Page): Traffic {
   const sent: Sent[] = [];
   let documents = 0;
+  let documentMethod = 'GET';
   const onRequest = (request: Request) => {
-    if (isSubmissionLike(page, request)) sent.push({ request });
+    if (!isSubmissionLike(page, request)) return;
+    sent.push({ request });
+    if (request.isNavigationRequest()) documentMethod = request.method();
   };
   const onAnswered = (request: Request) => {
     const entry = sent.find((candidate) => candidate.request === request);
@@ -64,6 +69,7 @@ export function watchTraffic(page: Page): Traffic {
   page.on('framenavigated', onNavigated);
   return {
     mark: () => ({ requests: sent.length, documents }),
+    documentMethod: () => documentMethod,
     since(mark) {
       const later = sent.slice(mark.requests);
       const answered = later.filter((entry) => entry.answeredAt !== undefined);

@@ -72,6 +72,15 @@ test.describe('safety rules', { tag: '@local-only' }, () => {
     expect(passwordSubmissions(target.service, password)).toBe(1);
   });
 
+  test('3c. a refusal page that draws nothing for 4 s is waited on, never reloaded (a reload would POST the password again)', async ({ config, signInForCode }) => {
+    const password = wrongPassword();
+    const target = await foreign(config, [unusual.lateDrawnRefusal(config.user, 4_000)], { password });
+
+    await expectFailure(signInForCode({ config: target.config, timeoutMs: 20_000 }), 'credentials_rejected', /^credentials rejected: the screen says "Incorrect username or password\."$/);
+
+    expect(passwordSubmissions(target.service, password)).toBe(1);
+  });
+
   test('4. "Loading..." in an alert before the form is drawn is no error: the journey waits, then signs in', async ({ config, signInForCode }) => {
     const target = await foreign(config, [unusual.loadingAlertFirst(config.user, 700)]);
 

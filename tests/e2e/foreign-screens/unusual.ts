@@ -194,3 +194,19 @@ export function forgotLinkOnPasswordStep(user: Credentials): ForeignStep[] {
     },
   ];
 }
+
+/**
+ * A refusal drawn late: the answer to a wrong password is a page that shows nothing until its
+ * script draws the form and the error `drawAfterMs` after it loaded. Reloading that page would send
+ * the POST (and the password) again.
+ */
+export function lateDrawnRefusal(user: Credentials, drawAfterMs: number): ForeignStep {
+  return {
+    render: ({ action, error }) => {
+      const form = `<h1>Sign in</h1>${error === undefined ? '' : `<p role="alert">${error}</p>`}<form method="post" action="${action}"><label>Email <input name="email" type="email" autocomplete="username"></label><label>Password <input type="password" name="secret" autocomplete="current-password"></label><button type="submit">Sign in</button></form>`;
+      if (error === undefined) return page('Sign in', form);
+      return page('Sign in', `<div id="root"></div><script>setTimeout(function () { document.getElementById('root').innerHTML = ${JSON.stringify(form)}; }, ${drawAfterMs});</script>`);
+    },
+    accept: (form) => checked(user, form.get('email'), form.get('secret')),
+  };
+}
