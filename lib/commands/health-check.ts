@@ -37,7 +37,8 @@ Options:
   --summary-file PATH     append a Markdown summary to PATH (e.g. "$GITHUB_STEP_SUMMARY")
   --artifacts-dir PATH    failure screenshots and traces go to PATH/[<target>/]<timestamp>/ (default: the
                           per-user state folder's health-artifacts/, see HEALTH_STATE_FILE)
-  --timeout MS            budget of each attempt, login, token exchange and API call (default ${DEFAULT_FLOW_TIMEOUT_MS})
+  --timeout MS            the whole budget of a target's check: browser start, attempts, retries and
+                          their evidence (default ${DEFAULT_FLOW_TIMEOUT_MS}); each target of a --targets file gets its own
   --retry-backoff MS      wait before the first retry, doubled for each further one (default ${DEFAULT_RETRY_BACKOFF_MS})
   --env-file PATH         read variables from PATH instead of .env
   --headed                show the browser
@@ -106,11 +107,10 @@ export function runHealthCheck(): void {
       return 0;
     }
 
-    // Every wave of targets, each with its attempts and back-off, must fit; past that the process exits 5 whatever hangs.
-    const retries = Math.max(...targets.map((target) => target.config.health.retries));
-    let perTarget = 0;
-    for (let attempt = 1; attempt <= retries + 1; attempt += 1) perTarget += timeoutMs + 5_000 + (attempt <= retries ? retryBackoffMs * 2 ** (attempt - 1) : 0);
-    const budget = 15_000 + perTarget * Math.ceil(targets.length / concurrency);
+    // Each target's check ends by its own budget (retries and evidence included), and a wave of targets
+    // starts when the one before it ends; past that, and the publishing of the results (a webhook may
+    // take 10 s), the process exits 5 whatever hangs.
+    const budget = 15_000 + timeoutMs * Math.ceil(targets.length / Math.max(1, Math.min(concurrency, targets.length)));
     const startedAt = new Date();
     const finished = new Map<number, HealthReport>();
     // An overrun is still a result: JSON, state, alert and metrics with reason timeout for every target
@@ -132,6 +132,8 @@ export function runHealthCheck(): void {
       onReport: (index, report) => finished.set(index, report),
       concurrency,
       timeoutMs,
+      // The first targets' budget counts from the process's start: --timeout bounds the command.
+      runStartedAt: performance.timeOrigin,
       retryBackoffMs,
       headless: !values.headed,
       logger,
@@ -149,6 +151,7 @@ export function runHealthCheck(): void {
     // The summary is the result for people, so --quiet keeps it.
     for (const result of results) process.stderr.write(`${summaryLine(result)}\n`);
     for (const path of results.flatMap((result) => result.artifacts)) logger.info(`  artifact: ${path}`);
+    for (const note of results.flatMap((result) => result.evidenceNotes ?? [])) logger.info(`  evidence: ${note}`);
     // An output file that could not be written is a set-up mistake to fix (exit 2), whatever the login did;
     // the error above names the file.
     return metricsFileFailed ? Math.max(exitCode, 2) : exitCode;

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { launchChromium } from '../journey/browser.js';
+import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/budget.js';
 import type { HarnessConfig } from '../config/config.js';
 import { rayteamsBaseUrl } from '../config/rayteams.js';
 import { openTarget, type OpenTarget } from '../config/target.js';
@@ -61,7 +62,9 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
   const reports: HealthReport[] = new Array<HealthReport>(targets.length);
   const servers = new Map<string, Promise<OpenTarget>>();
   // Chromium starts while the embedded servers (if any) start: the two overlap instead of adding up.
-  const launching = launched ? launchChromium({ chromiumPath: first.config.chromiumPath, headless: options.headless ?? true, timeoutMs: options.timeoutMs ?? 30_000 }) : undefined;
+  // Bounded by the first wave's budget, which counts from runStartedAt when given.
+  const budgetLeft = Math.max(1, Math.round(Math.min(Date.now(), options.runStartedAt ?? Infinity) + (options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS) - Date.now()));
+  const launching = launched ? launchChromium({ chromiumPath: first.config.chromiumPath, headless: options.headless ?? true, timeoutMs: budgetLeft }) : undefined;
   launching?.catch(() => undefined);
   try {
     const configs = await Promise.all(targets.map((target) => withSharedServer(target.config, servers)));
@@ -75,6 +78,8 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
         const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? target.config.health.artifactsDir, target.label ?? '') : options.artifactsDir;
         const report = await runHealthCheck(target.config, {
           ...options,
+          // A target of a later wave gets its whole budget from when it starts; the first wave's counts from the run's start (the browser's launch is in it).
+          runStartedAt: index < concurrency ? options.runStartedAt : undefined,
           browser: shared,
           logger: many ? prefixed(logger, `[${target.label}] `) : logger,
           ...(target.label !== undefined ? { label: target.label } : {}),
