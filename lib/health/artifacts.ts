@@ -190,8 +190,10 @@ export async function blankSecrets(page: Page, secrets: readonly string[], timeo
           if (['hidden', 'submit', 'button', 'reset', 'checkbox', 'radio', 'image'].includes(input.type)) continue;
           if (input.value !== '') input.value = '';
         }
-        if (shown.length === 0) return;
-        const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+        // A document still being replaced may have no root yet: nothing is shown then.
+        const root = document.body ?? document.documentElement;
+        if (shown.length === 0 || root === null) return;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
           let text = node.nodeValue ?? '';
           for (const secret of shown) text = text.split(secret).join(mask);
