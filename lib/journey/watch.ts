@@ -7,6 +7,7 @@ import type { Page, Request, Response } from '@playwright/test';
 import { readBack } from '../../pages/recognise.js';
 import { HarnessError } from '../errors.js';
 import { isReRender, safeUrl } from './journey-errors.js';
+import { foreignSchemeError, type ForeignSchemeWatch } from './foreign-scheme.js';
 import type { Traffic, TrafficMark } from './traffic.js';
 
 /** How often the screen is read while waiting; page-side polling would need a script the page's CSP may forbid. */
@@ -34,12 +35,13 @@ export class JourneyWatch {
     readonly timeoutMs: number,
     callback: Promise<URL>,
     baseUrl: string,
+    private readonly foreign?: ForeignSchemeWatch,
   ) {
     this.deadline = Date.now() + timeoutMs;
     this.expired = new Promise<never>((_resolve, reject) => {
       this.timer = setTimeout(() => reject(new HarnessError('timeout', `no callback within ${timeoutMs} ms; last page: ${safeUrl(page.url())}`, { lastUrl: safeUrl(page.url()) })), timeoutMs);
     });
-    this.captured = callback.then((url) => ({ callback: url }));
+    this.captured = (foreign === undefined ? callback : Promise.race([callback, foreign.failure])).then((url) => ({ callback: url }));
     this.service = watchServiceFailures(page, baseUrl);
   }
 
@@ -55,6 +57,7 @@ export class JourneyWatch {
   dispose(): void {
     clearTimeout(this.timer);
     this.service.dispose();
+    this.foreign?.dispose();
   }
 }
 
@@ -137,6 +140,11 @@ function watchServiceFailures(page: Page, baseUrl: string): ServiceFailures {
   };
   const onRequestFailed = (request: Request) => {
     const errorText = request.failure()?.errorText;
+    // Chromium refuses a redirect of the page to an address that is not http(s) (data:, file:, an app's scheme).
+    if (errorText === 'net::ERR_UNSAFE_REDIRECT' && request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      reject(foreignSchemeError('non-http(s)', 'redirect'));
+      return;
+    }
     // A page of another host the browser was sent to (not the redirect URI, which is captured) is no
     // failure of the login service: say which host it was.
     if (!relevant(request) && request.isNavigationRequest() && request.frame() === page.mainFrame() && errorText !== 'net::ERR_ABORTED' && !errorText?.includes('BLOCKED_BY_CLIENT')) {
