@@ -21,9 +21,6 @@ const EVIDENCE_SHARE = 0.2;
 const EVIDENCE_MIN_MS = 500;
 const EVIDENCE_MAX_MS = 4_000;
 
-/** How long closing an attempt's context may take past its deadline before it is left to the browser's close. */
-const CLOSE_GRACE_MS = 500;
-
 export interface AttemptOptions {
   attempt: number;
   /** Date.now() when the check's whole budget ends: login, token exchange, API call, evidence */
@@ -97,8 +94,9 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
   } catch (error) {
     return await failedAttempt(error, { context, page, config, options, phases: phases(), oneTimeCodes });
   } finally {
-    // Bounded: closing waits for a hung navigation in some set-ups, and the result is known by now.
-    await settleWithin(context.close(), Math.max(CLOSE_GRACE_MS, deadline - Date.now()));
+    // Within what is left only: closing waits for a hung navigation in some set-ups, and the result
+    // is known by now. A context still closing is closed with the browser (or the process).
+    await settleWithin(context.close(), Math.max(0, deadline - Date.now()));
   }
 }
 

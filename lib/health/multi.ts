@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { toHarnessError } from '../errors.js';
 import { launchChromium } from '../journey/browser.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/budget.js';
 import type { HarnessConfig } from '../config/config.js';
@@ -68,7 +69,12 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
   launching?.catch(() => undefined);
   try {
     const configs = await Promise.all(targets.map((target) => withSharedServer(target.config, servers)));
-    browser ??= await (launching as Promise<Browser>);
+    browser ??= await (launching as Promise<Browser>).catch((error: unknown) => {
+      // Out of time before the shared browser was up (a loaded runner): each target then reports its
+      // timeout, or starts a browser of its own on its own budget in a later wave.
+      if (toHarnessError(error).reason === 'timeout') return undefined;
+      throw error;
+    });
     const shared = browser;
     let next = 0;
     const worker = async () => {
@@ -80,7 +86,7 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
           ...options,
           // A target of a later wave gets its whole budget from when it starts; the first wave's counts from the run's start (the browser's launch is in it).
           runStartedAt: index < concurrency ? options.runStartedAt : undefined,
-          browser: shared,
+          ...(shared !== undefined ? { browser: shared } : {}),
           logger: many ? prefixed(logger, `[${target.label}] `) : logger,
           ...(target.label !== undefined ? { label: target.label } : {}),
           ...(artifactsDir !== undefined ? { artifactsDir } : {}),

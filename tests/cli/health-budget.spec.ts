@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { test, expect } from '../../fixtures/index.js';
-import { runScript } from './run-cli.js';
+import { loadConfig } from '../../lib/config/config.js';
+import { runHealthCheck } from '../../lib/health/run.js';
+import { EMPTY_ENV_FILE, runScript } from './run-cli.js';
 
 // Each run starts its own browser and server; the runner's tracing would only slow them.
 test.use({ trace: 'off', screenshot: 'off' });
@@ -80,5 +82,18 @@ test.describe('health-check --timeout is the whole budget', { tag: '@local-only'
     // Each target's check (evidence included) ends by its budget: none takes another's time.
     for (const result of results) expect(result.duration_ms, result.target).toBeLessThanOrEqual(perTarget);
     expect(run.durationMs, 'wall time: one budget per wave').toBeLessThanOrEqual(names.length * perTarget + MARGIN_MS);
+  });
+
+  test('a budget spent before the browser is up is a timeout result (exit 5, published), not a configuration error', async () => {
+    const config = loadConfig({ env: { HEALTH_STATE_FILE: join(dir, 'state.json'), HEALTH_RETRIES: '0' }, envFile: EMPTY_ENV_FILE });
+
+    // The command started a second ago with a one-second budget: nothing is left for the browser.
+    const report = await runHealthCheck(config, { timeoutMs: 1_000, runStartedAt: Date.now() - 1_000, artifactsDir: null });
+
+    expect(report.result.reason, report.result.message).toBe('timeout');
+    expect(report.exitCode).toBe(5);
+    expect(report.result.attempts).toBe(0);
+    expect(report.result.message).toMatch(/^Chromium did not start within what was left of the budget/);
+    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))).toMatchObject({ status: 'failed' });
   });
 });
