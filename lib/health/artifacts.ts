@@ -72,6 +72,11 @@ export interface EvidenceOptions {
   redact: Redactor | undefined;
   /** Date.now() by which the evidence must be done: what is left of the check's budget */
   deadline?: number;
+  /**
+   * The attempt ran out of time, most likely on a navigation the service never answered: stop it
+   * first. Not otherwise: stopped mid-way to another page, Chromium may never paint it.
+   */
+  stopPendingNavigation?: boolean;
 }
 
 /** The evidence kept, and why any of it is missing (shown with the result). */
@@ -129,7 +134,7 @@ export async function saveFailureArtifacts(context: BrowserContext, page: Page, 
  */
 async function photograph(context: BrowserContext, page: Page, path: string, options: EvidenceOptions & { deadline: number }): Promise<string | undefined> {
   const left = () => Math.max(1, options.deadline - Date.now());
-  await stopLoading(context, page, left());
+  if (options.stopPendingNavigation === true) await stopLoading(context, page, left());
   if (!(await blankSecrets(page, options.typed ?? options.secrets, left()))) return 'screenshot skipped: the page could not be emptied of secrets first';
   const before = await secretShown(page, options, left());
   if (before !== undefined) return before;

@@ -120,6 +120,7 @@ async function failedAttempt(
           password: config.user.password,
           redact: options.redact,
           deadline: options.deadline,
+          stopPendingNavigation: failure.reason === 'timeout',
         });
   return { ok: false, reason: failure.reason, message: failure.message, phases: attempt.phases, artifacts: evidence.saved, evidenceNotes: evidence.notes.map((note) => `attempt ${options.attempt}: ${note}`) };
 }

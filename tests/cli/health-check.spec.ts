@@ -126,7 +126,7 @@ test.describe('login health check (in process)', () => {
       expect(result.phases.signInMs !== undefined).toBe(signInTimed);
       expect(result.message).not.toContain(LOCAL_PASSWORD);
       const screenshot = result.artifacts.find((path) => path.endsWith('attempt-1-screenshot.png'));
-      expect(screenshot, `artifacts: ${result.artifacts.join(', ')}`).toBeDefined();
+      expect(screenshot, `artifacts: ${result.artifacts.join(', ')}; evidence notes: ${(result.evidenceNotes ?? []).join('; ')}`).toBeDefined();
       expect(readFileSync(screenshot ?? '').subarray(1, 4).toString()).toBe('PNG');
     });
   }
@@ -298,7 +298,7 @@ test.describe('npm run health-check', () => {
     expect(run.exitCode, run.stderr).toBe(4);
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({ status: 'failed', reason: 'server_error', message: 'login service answered HTTP 500 on POST /login', attempts: 1 });
-    expect(json.artifacts.map((path: string) => path.split('/').pop())).toEqual(['attempt-1-screenshot.png', 'attempt-1-trace.zip']);
+    expect(json.artifacts.map((path: string) => path.split('/').pop()), JSON.stringify(json.evidence_notes)).toEqual(['attempt-1-screenshot.png', 'attempt-1-trace.zip']);
     for (const path of json.artifacts) expect(existsSync(path)).toBe(true);
     // The trace holds what the login did (the username typed, for one: the scan does read it), never the password.
     expect(await scanArtifacts(json.artifacts, [LOCAL_PASSWORD])).toEqual([]);
