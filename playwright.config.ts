@@ -36,9 +36,23 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Projects that never sign in at the shared servers (npm run test:fast runs just these). */
+const WITHOUT_SERVERS = new Set(['unit', 'mock-server']);
+
+/** The projects named on the command line (`--project x`, `--project=x`); none named means all. */
+function projectsAsked(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, index) => (arg === '--project' ? [argv[index + 1] ?? ''] : arg.startsWith('--project=') ? [arg.slice('--project='.length)] : []));
+}
+
+// Decided once in the main process, where the command line is; the workers inherit the answer.
+const SERVERS_VARIABLE = 'RAYTEAMS_TEST_SERVERS';
+const asked = projectsAsked(process.argv);
+process.env[SERVERS_VARIABLE] ??= asked.length > 0 && asked.every((name) => WITHOUT_SERVERS.has(name)) ? 'off' : 'on';
+const withServers = process.env[SERVERS_VARIABLE] === 'on';
+
 // The main process picks the port once; workers inherit the variable and so agree on the URL.
 let embeddedPort: number | undefined;
-if (config.target.kind === 'embedded' && config.target.baseUrl === undefined) {
+if (withServers && config.target.kind === 'embedded' && config.target.baseUrl === undefined) {
   embeddedPort = await freePort();
   process.env[EMBEDDED_URL_VARIABLE] = `http://127.0.0.1:${embeddedPort}`;
 }
@@ -49,7 +63,7 @@ if (config.target.kind === 'embedded' && config.target.baseUrl === undefined) {
 // npm run test:stage-matrix.
 const STAGE_URL_VARIABLE = 'RAYTEAMS_STAGE_PROJECT_URL';
 let stagePort: number | undefined;
-if (config.target.kind === 'embedded' && process.env[STAGE_URL_VARIABLE] === undefined) {
+if (withServers && config.target.kind === 'embedded' && process.env[STAGE_URL_VARIABLE] === undefined) {
   stagePort = await freePort();
   process.env[STAGE_URL_VARIABLE] = `http://127.0.0.1:${stagePort}`;
 }
@@ -119,7 +133,10 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
   },
   projects: [
     { name: 'unit', testDir: './tests/unit' },
-    { name: 'mock-server', testDir: './tests/mock-server' },
+    // The mock's protocol, over HTTP only: with unit, the fast lane (npm run test:fast).
+    { name: 'mock-server', testDir: './tests/mock-server', testIgnore: /-browser\.spec\.ts$/ },
+    // The mock's screens drawn and driven in Chromium (a megabyte of Cloudscape script per load).
+    { name: 'mock-server-browser', testDir: './tests/mock-server', testMatch: /-browser\.spec\.ts$/ },
     { name: 'e2e', testDir: './tests/e2e' },
     { name: 'cli', testDir: './tests/cli' },
     ...(stageUrl !== undefined

@@ -14,7 +14,7 @@ import { withSession } from './journey/session.js';
 import { endpointsOf } from './config/target.js';
 import { describeEndpoints } from './config/discovery.js';
 import { cognitoEndpoints, tokenAuthMethod, type Endpoints } from './oauth/endpoints.js';
-import { redeemAuthorization, redeemWith } from './oauth/redeem.js';
+import { DEFAULT_EXCHANGE_TIMEOUT_MS, redeemAuthorization, redeemWith } from './oauth/redeem.js';
 
 export type { AuthorizationResult } from './journey/flow.js';
 export type { TokenResponse } from './oauth/token-client.js';
@@ -149,5 +149,5 @@ export async function exchangeCode(
   result: Pick<AuthorizationResult, 'code' | 'codeVerifier' | 'redirectUri' | 'clientId' | 'nonce'> & { baseUrl: string; endpoints?: Endpoints },
   options: { clientSecret?: string | undefined; timeoutMs?: number } = {},
 ): Promise<TokenResponse> {
-  return redeemAuthorization(result.endpoints ?? cognitoEndpoints(result.baseUrl), result, { clientSecret: options.clientSecret, timeoutMs: options.timeoutMs ?? 15_000 });
+  return redeemAuthorization(result.endpoints ?? cognitoEndpoints(result.baseUrl), result, { clientSecret: options.clientSecret, timeoutMs: options.timeoutMs ?? DEFAULT_EXCHANGE_TIMEOUT_MS });
 }

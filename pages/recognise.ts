@@ -17,6 +17,7 @@
  * through the iframe when there is one. Values never leave the page: only their lengths do.
  */
 import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { classifyPlaywrightError, isReRender } from '../lib/journey/playwright-errors.js';
 import type { Look, RecogniserOverrides } from './look.js';
 import { FRAME_ATTRIBUTE, FRAME_SEPARATOR, HANDLE_ATTRIBUTE, ROLE_ATTRIBUTE } from './recogniser/attributes.js';
 import { IN_PAGE_SOURCE } from './recogniser/generated/in-page-source.js';
@@ -85,9 +86,9 @@ export async function waitForChange(page: Page, fingerprint: string, timeoutMs: 
   try {
     return await Promise.race([polled, deadline]);
   } catch (error) {
-    if (error instanceof Error && /has been closed/i.test(error.message)) throw error;
+    if (classifyPlaywrightError(error) === 'closed') throw error;
     // The document went away under the wait (a navigation): that is a change too.
-    if (error instanceof Error && /context was destroyed|navigat|frame was detached/i.test(error.message)) return 'changed';
+    if (isReRender(error)) return 'changed';
     throw error;
   } finally {
     clearTimeout(timer);

@@ -12,7 +12,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify as toYaml } from 'yaml';
-import { parseFlags, parseIntegerFlag, runCli } from '../lib/commands/cli.js';
+import { runCli } from '../lib/commands/cli.js';
+import { parseFlags, parseIntegerFlag } from '../lib/config/command-line.js';
 import { DEFAULT_CONCURRENCY } from '../lib/health/multi.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

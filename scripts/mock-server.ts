@@ -5,7 +5,8 @@
 import { startEmbeddedServer } from '../mock-server/embedded.js';
 import { EMBEDDED_SERVER } from '../mock-server/embedded-module.js';
 import { mockSettingsFrom } from '../mock-server/settings.js';
-import { COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, runCli } from '../lib/commands/cli.js';
+import { runCli } from '../lib/commands/cli.js';
+import { COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag } from '../lib/config/command-line.js';
 import { loadConfig } from '../lib/config/config.js';
 import { registerEmbeddedServer } from '../lib/config/embedded.js';
 import { embeddedRegistration } from '../lib/config/target.js';

@@ -1,7 +1,7 @@
 /**
  * What every command-line entry shares: one-line reasons on stderr and the exit codes of DESIGN.md.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { MAX_TIMER_MS } from '../config/command-line.js';
 import { readEnvironment } from '../config/environment.js';
 import { FAILURE_EXIT_CODES, HarnessError, toHarnessError } from '../errors.js';
 import { SIGNAL_EXIT_CODES } from '../platform/cancellation.js';
@@ -20,56 +20,6 @@ export function commandLine(command: string, env: Readonly<Record<string, string
 
 /** The exit codes every command shares beyond its own: a bug in the harness, and interruptions. */
 export const SHARED_EXIT_CODES_HELP = `${FAILURE_EXIT_CODES.internal} internal error (a bug in the harness; never a login result), ${SIGNAL_EXIT_CODES.SIGHUP}/${SIGNAL_EXIT_CODES.SIGINT}/${SIGNAL_EXIT_CODES.SIGTERM} interrupted by SIGHUP/SIGINT/SIGTERM (no result).`;
-
-/** Flags every command takes. */
-export const COMMON_FLAGS = {
-  'env-file': { type: 'string' },
-  quiet: { type: 'boolean', short: 'q', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-
-/** Flags of the commands that sign in with a browser. */
-export const BROWSER_FLAGS = {
-  timeout: { type: 'string' },
-  headed: { type: 'boolean', default: false },
-} as const;
-
-/** `--env-file PATH` as loadConfig's option. */
-export function envFileOption(values: { 'env-file'?: string | undefined }): { envFile?: string } {
-  return values['env-file'] !== undefined ? { envFile: values['env-file'] } : {};
-}
-
-/** Parses flags; an unknown flag or a bad value is a usage error (exit 2) naming the flag. */
-export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new HarnessError('usage', `${message} (see --help)`);
-  }
-}
-
-/** The longest a Node timer can wait; above it setTimeout fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-export function parseIntegerFlag(name: string, value: string | undefined, fallback: number, min = 1, max = MAX_TIMER_MS): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new HarnessError('usage', `--${name} must be a whole number of at least ${min}, got "${value.slice(0, 40)}"`);
-  if (Number(value) > max) throw new HarnessError('usage', `--${name} must be at most ${max}, got ${value.slice(0, 40)}`);
-  return Number(value);
-}
-
-/** Below this no browser starts and no login screen loads; such a run could only fail misleadingly. */
-export const MIN_TIMEOUT_MS = 1_000;
-/** Ten minutes: well past any login, and every budget built from it stays inside a timer's range. */
-export const MAX_TIMEOUT_MS = 600_000;
-
-/** --timeout MS, checked before anything starts: a budget too small says so (not "No Chromium found"). */
-export function parseTimeoutFlag(value: string | undefined, fallback: number): number {
-  const ms = parseIntegerFlag('timeout', value, fallback, 1, MAX_TIMEOUT_MS);
-  if (ms < MIN_TIMEOUT_MS) throw new HarnessError('usage', `--timeout ${ms} ms is too small a budget for a browser start and a login; give at least ${MIN_TIMEOUT_MS}`);
-  return ms;
-}
 
 export interface CliContext {
   /** stderr lines, scrubbed of the secrets given to protectSecrets and of token/code shapes */

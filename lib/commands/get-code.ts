@@ -7,90 +7,23 @@
 import { appendFile } from 'node:fs/promises';
 import { getAuthorizationCodes } from '../api.js';
 import { writeFileAtomic } from '../platform/atomic-file.js';
-import { BROWSER_FLAGS, commandLine, COMMON_FLAGS, envFileOption, parseFlags, parseIntegerFlag, parseTimeoutFlag, runCli, SHARED_EXIT_CODES_HELP, type CliContext } from './cli.js';
+import { commandLine, runCli, type CliContext } from './cli.js';
+import { getCodeHelp, MAX_COUNT } from './get-code-help.js';
+import { envFileOption, launchFlagsOf, parseGetCodeFlags, parseIntegerFlag } from '../config/command-line.js';
 import { CODE_EXPIRY_WARNING_SECONDS, OUTPUT_FORMATS, codeItem, renderGithub, renderItems, secondsLeft, tokenItem, type OutputFormat } from './code-output.js';
 import { loadConfig } from '../config/config.js';
 import { HarnessError } from '../errors.js';
 import { describePrivacy, privacyOf } from '../platform/private-file.js';
-import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/flow.js';
 import type { HeadStart } from '../journey/head-start.js';
-
-/** More codes than a pipeline can redeem within their 5 minutes; also bounds the load on the stage. */
-const MAX_COUNT = 50;
-
-const help = (run: string) => `Usage: ${run} [options]
-
-Signs in on the RayTeams login screen with the test account and prints a fresh OAuth 2.0
-authorization code. The login service is OAUTH_BASE_URL (or RAYTEAMS_REGION/RAYTEAMS_STAGE), a
-Cognito-shaped server; or any OAuth 2.0 / OpenID Connect server named by OAUTH_ISSUER alone (its
-endpoints come from its discovery document; OAUTH_AUTHORIZE_URL / OAUTH_TOKEN_URL override single
-ones). With none of these set it signs in at the embedded local server.
-
-Options:
-  --format FORMAT   text   the code alone, one per line (default)
-                    json   one object per code and line: code, state, code_verifier,
-                           redirect_uri, client_id, issued_at, expires_at
-                    env    export lines: OAUTH_CODE, OAUTH_CODE_VERIFIER, OAUTH_STATE,
-                           OAUTH_REDIRECT_URI, OAUTH_CODE_EXPIRES_AT (later codes: OAUTH_CODE_2, ...)
-                    github appends code, code_verifier, state, expires_at to $GITHUB_OUTPUT
-                           and prints ::add-mask:: for the code and the verifier
-  --json            short for --format json
-  --out FILE        write the result to FILE (atomically, mode 0600; on Windows keep it under
-                    your user profile) instead of stdout
-  --count N         N (at most 50) distinct codes from one browser; later ones may come from the session
-                    (progress on stderr: "code 3/10")
-  --fresh-login     sign in through the form for every code (a fresh browser context each)
-  --no-pkce         send no code_challenge (overrides OAUTH_USE_PKCE)
-  --exchange        redeem each code at the token endpoint and output the token response instead
-                    (text: the access token; needs OAUTH_CLIENT_SECRET); an ID token is verified
-                    (signature, iss, aud, exp, nonce)
-  --timeout MS      budget for each code, browser start included (default ${DEFAULT_FLOW_TIMEOUT_MS})
-  --env-file PATH   read variables from PATH instead of .env
-  --headed          show the browser
-  --verbose, -v     also log on stderr what was found: issuer, endpoints, token endpoint
-                    authentication, PKCE, scope (never a secret)
-  --quiet, -q       no progress or warnings on stderr (errors are still shown)
-  --help, -h        this text
-  --version         the harness's version
-
-Examples:
-  ${run}
-  ${run} --json | jq -r .code
-  eval "$(${run} --format env)"            # OAUTH_CODE, OAUTH_CODE_VERIFIER, ...
-  ${run} --format github                   # in a GitHub Actions step
-  ${run} --count 5 --fresh-login --format json --out codes.jsonl
-  ${run} --exchange --format json | jq -r .access_token
-
-A code is valid for CODE_TTL_SECONDS (default 300) and can be redeemed once; a warning is printed
-when one is output with under ${CODE_EXPIRY_WARNING_SECONDS} s left. A code from the embedded local
-server cannot be redeemed after get-code exits: that server stops with it (use --exchange, or run
-${commandLine('mock-server').replace(/ --$/, '')} and point OAUTH_BASE_URL at it).
-
-Exit codes: 0 ok, 2 usage/config (also --exchange without OAUTH_CLIENT_SECRET, no discovery document
-for OAUTH_ISSUER or another issuer in it), 3 credentials rejected/locked, 4 server failed or refused
-(5xx, error=, token endpoint error, an ID token that does not verify), 5 timeout/network, 6 contract
-broken (unexpected page, missing or malformed code, state mismatch),
-${SHARED_EXIT_CODES_HELP}`;
 
 export function runGetCode(headStart: HeadStart | undefined): void {
   runCli(async (cli) => getCode(cli, headStart));
 }
 
 async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, headStart: HeadStart | undefined): Promise<number> {
-  const { values } = parseFlags(process.argv.slice(2), {
-    format: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    out: { type: 'string' },
-    count: { type: 'string' },
-    'fresh-login': { type: 'boolean', default: false },
-    'no-pkce': { type: 'boolean', default: false },
-    exchange: { type: 'boolean', default: false },
-    verbose: { type: 'boolean', short: 'v', default: false },
-    ...BROWSER_FLAGS,
-    ...COMMON_FLAGS,
-  });
+  const values = parseGetCodeFlags(process.argv.slice(2));
   if (values.help) {
-    process.stdout.write(`${help(commandLine('get-code'))}\n`);
+    process.stdout.write(`${getCodeHelp(commandLine('get-code'))}\n`);
     return 0;
   }
   if (values.json && values.format !== undefined && values.format !== 'json') {
@@ -104,7 +37,7 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
   const count = parseIntegerFlag('count', values.count, 1);
   // Every code is a real sign-in against the stage; a typo like --count 1000 should not become one.
   if (count > MAX_COUNT) throw new HarnessError('usage', `--count must be at most ${MAX_COUNT}, got ${count}`);
-  const timeoutMs = parseTimeoutFlag(values.timeout, DEFAULT_FLOW_TIMEOUT_MS);
+  const { timeoutMs, headless } = launchFlagsOf(values);
   if (values.out !== undefined && values.out.trim() === '') throw new HarnessError('usage', '--out needs a file name');
   const config = loadConfig(envFileOption(values));
   protectSecrets(config.secrets);
@@ -123,7 +56,7 @@ async function getCode({ logger, armWatchdog, protectSecrets }: CliContext, head
     freshLogin: values['fresh-login'],
     ...(values['no-pkce'] ? { usePkce: false } : {}),
     exchange: values.exchange,
-    headless: !values.headed,
+    headless,
     timeoutMs,
     // --timeout bounds the whole command, from the process's start (issue 14: overrun under 2 s).
     runStartedAt: performance.timeOrigin,

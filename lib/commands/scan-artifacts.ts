@@ -5,7 +5,8 @@
  * and the kind of secret, never the value.
  */
 import { existsSync } from 'node:fs';
-import { commandLine, COMMON_FLAGS, envFileOption, parseFlags, runCli, SHARED_EXIT_CODES_HELP } from './cli.js';
+import { commandLine, runCli, SHARED_EXIT_CODES_HELP } from './cli.js';
+import { COMMON_FLAGS, envFileOption, parseFlags } from '../config/command-line.js';
 import { loadConfig } from '../config/config.js';
 import { HarnessError } from '../errors.js';
 import { DEFAULT_ARTIFACT_PATHS, configuredSecrets, describeFinding, redactArtifacts, scanArtifacts } from '../redaction/redact.js';

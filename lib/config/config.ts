@@ -4,7 +4,7 @@
  * pipeline owner fixes their `.env` in one go, and never prints a value (it might be a secret).
  */
 import { z } from 'zod';
-import { ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
+import { chromiumPathIn, ConfigError, readEnvironment, type LoadConfigOptions } from './environment.js';
 import { isLoopbackHost } from '../platform/net.js';
 import { defaultHealthArtifactsDir, defaultHealthStateFile } from './state-dir.js';
 import { safeBaseUrl } from '../redaction/safe-url.js';
@@ -248,6 +248,7 @@ const envSchema = z.object({
   LOGIN_USERNAME_SELECTOR: selector,
   LOGIN_PASSWORD_SELECTOR: selector,
   LOGIN_SUBMIT_SELECTOR: selector,
+  // Checked here with the rest; its value is read by chromiumPathIn, as get-code's head start reads it.
   CHROMIUM_PATH: optionalText,
   HEALTH_DEGRADED_MS: positiveInt(10_000),
   HEALTH_LOGIN_SCREEN_DEGRADED_MS: optionalPositiveInt,
@@ -324,7 +325,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HarnessConfig {
     codePattern: compileCodePattern(v.CODE_PATTERN ?? defaultCodePattern(v, target)),
     codeTtlSeconds: v.CODE_TTL_SECONDS,
     selectors: { username: v.LOGIN_USERNAME_SELECTOR, password: v.LOGIN_PASSWORD_SELECTOR, submit: v.LOGIN_SUBMIT_SELECTOR },
-    chromiumPath: v.CHROMIUM_PATH,
+    chromiumPath: chromiumPathIn(env),
     health: {
       degradedMs: v.HEALTH_DEGRADED_MS,
       phaseDegradedMs: {

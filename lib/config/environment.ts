@@ -39,3 +39,8 @@ export function readEnvironment(options: LoadConfigOptions = {}): Env {
   }
   return { ...parseDotenv(readFileSync(file)), ...env };
 }
+
+/** CHROMIUM_PATH as the launch reads it: blank is unset. */
+export function chromiumPathIn(env: Env): string | undefined {
+  return env['CHROMIUM_PATH']?.trim() || undefined;
+}

@@ -6,7 +6,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { makeDirectory } from '../platform/atomic-file.js';
-import { classifyPlaywrightError } from '../journey/playwright-errors.js';
+import { classifyPlaywrightError, isTracingAlreadyStarted } from '../journey/playwright-errors.js';
 import { MIN_REDACTED_SECRET_LENGTH } from '../redaction/text-rules.js';
 
 export type Redactor = (paths: readonly string[], secrets: readonly string[]) => Promise<unknown>;
@@ -24,12 +24,22 @@ export function runFolderName(startedAt: Date): string {
  * failure screenshot shows where the attempt stopped.
  */
 export async function startTrace(context: BrowserContext): Promise<void> {
-  await context.tracing.start({ screenshots: false, snapshots: false });
+  try {
+    await context.tracing.start({ screenshots: false, snapshots: false });
+    ownTraces.add(context);
+  } catch (error) {
+    // Someone else traces this context (Playwright's test runner traces every context it sees):
+    // theirs is left to them, and the evidence is the screenshot alone.
+    if (!isTracingAlreadyStarted(error)) throw error;
+  }
 }
+
+/** The contexts whose trace startTrace started: only those are stopped here. */
+const ownTraces = new WeakSet<BrowserContext>();
 
 /** Success: the trace is not needed, and not keeping it means no secrets on disk. */
 export async function discardTrace(context: BrowserContext, timeoutMs = 5_000): Promise<void> {
-  await settleWithin(context.tracing.stop(), Math.min(5_000, timeoutMs));
+  if (ownTraces.delete(context)) await settleWithin(context.tracing.stop(), Math.min(5_000, timeoutMs));
 }
 
 /** `work`, or a rejection after `ms`: evidence must never hold up the result. */
@@ -98,7 +108,7 @@ export async function saveFailureArtifacts(context: BrowserContext, page: Page, 
   const fits = (what: string) => left() >= MIN_EVIDENCE_MS || (evidence.notes.push(`${what} skipped: no time left in the check's budget`), false);
   if (!fits('screenshot and trace') || !(await settleWithin(makeDirectory(options.dir), left()))) {
     if (left() >= MIN_EVIDENCE_MS) evidence.notes.push(`screenshot and trace skipped: could not create ${options.dir}`);
-    void context.tracing.stop().catch(() => undefined);
+    if (ownTraces.delete(context)) void context.tracing.stop().catch(() => undefined);
     return evidence;
   }
   const screenshot = join(options.dir, `attempt-${options.attempt}-screenshot.png`);
@@ -108,9 +118,12 @@ export async function saveFailureArtifacts(context: BrowserContext, page: Page, 
     else evidence.notes.push(note);
   }
   const trace = join(options.dir, `attempt-${options.attempt}-trace.zip`);
-  if (!fits('trace')) void context.tracing.stop().catch(() => undefined);
-  else if (await settleWithin(context.tracing.stop({ path: trace }), left())) evidence.saved.push(trace);
-  else evidence.notes.push('trace skipped: it was not written within the check\'s budget');
+  // Only a trace this module started is stopped: a context someone else traces keeps its trace.
+  if (ownTraces.delete(context)) {
+    if (!fits('trace')) void context.tracing.stop().catch(() => undefined);
+    else if (await settleWithin(context.tracing.stop({ path: trace }), left())) evidence.saved.push(trace);
+    else evidence.notes.push("trace skipped: it was not written within the check's budget");
+  }
   if (evidence.saved.length === 0) return evidence;
   if (options.redact) {
     try {

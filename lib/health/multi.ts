@@ -5,13 +5,11 @@
  * of the targets' codes (0 healthy < 1 degraded < 3…6 failures).
  */
 import { join } from 'node:path';
-import type { Browser } from '@playwright/test';
 import { toHarnessError } from '../errors.js';
-import { launchChromium } from '../journey/browser.js';
-import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/budget.js';
 import type { HarnessConfig } from '../config/config.js';
 import { rayteamsBaseUrl } from '../config/rayteams.js';
-import { openTarget, type OpenTarget } from '../config/target.js';
+import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/budget.js';
+import { openSharedSession } from '../journey/session.js';
 import type { Logger } from '../platform/log.js';
 import { renderMetricsFor, writeMetricsFile, type MetricsEntry } from './metrics.js';
 import { pushMetrics } from './pushgateway.js';
@@ -56,37 +54,29 @@ const prefixed = (logger: Logger, prefix: string): Logger => ({
 export async function runHealthChecks(targets: readonly CheckTarget[], options: MultiCheckOptions): Promise<MultiCheckReport> {
   const { logger } = options;
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, targets.length));
-  const first = targets[0];
-  if (first === undefined) return { reports: [], exitCode: 0, publishErrors: [], metricsFileFailed: false };
-  let browser: Browser | undefined = options.browser;
-  const launched = browser === undefined;
+  if (targets.length === 0) return { reports: [], exitCode: 0, publishErrors: [], metricsFileFailed: false };
   const reports: HealthReport[] = new Array<HealthReport>(targets.length);
-  const servers = new Map<string, Promise<OpenTarget>>();
-  // Chromium starts while the embedded servers (if any) start: the two overlap instead of adding up.
-  // Bounded by the first wave's budget, which counts from runStartedAt when given.
+  // Chromium starts while the embedded servers (if any) start, within the first wave's budget (which
+  // counts from runStartedAt when given).
   const budgetLeft = Math.max(1, Math.round(Math.min(Date.now(), options.runStartedAt ?? Infinity) + (options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS) - Date.now()));
-  const launching = launched ? launchChromium({ chromiumPath: first.config.chromiumPath, headless: options.headless ?? true, timeoutMs: budgetLeft }) : undefined;
-  launching?.catch(() => undefined);
+  const session = await openSharedSession({ configs: targets.map((target) => target.config), browser: options.browser, headless: options.headless, launchTimeoutMs: budgetLeft }).catch((error: unknown) => {
+    // Out of time before the shared browser was up (a loaded runner): each target then reports its
+    // timeout, or opens a session of its own on its own budget in a later wave.
+    if (toHarnessError(error).reason !== 'timeout') throw error;
+    return { configs: targets.map((target) => target.config), browser: undefined, close: async () => undefined };
+  });
   try {
-    const configs = await Promise.all(targets.map((target) => withSharedServer(target.config, servers)));
-    browser ??= await (launching as Promise<Browser>).catch((error: unknown) => {
-      // Out of time before the shared browser was up (a loaded runner): each target then reports its
-      // timeout, or starts a browser of its own on its own budget in a later wave.
-      if (toHarnessError(error).reason === 'timeout') return undefined;
-      throw error;
-    });
-    const shared = browser;
     let next = 0;
     const worker = async () => {
       for (let index = next++; index < targets.length; index = next++) {
-        const target = { ...(targets[index] as CheckTarget), config: configs[index] as HarnessConfig };
+        const target = { ...(targets[index] as CheckTarget), config: session.configs[index] as HarnessConfig };
         const many = targets.length > 1 && target.label !== undefined;
         const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? target.config.health.artifactsDir, target.label ?? '') : options.artifactsDir;
         const report = await runHealthCheck(target.config, {
           ...options,
           // A target of a later wave gets its whole budget from when it starts; the first wave's counts from the run's start (the browser's launch is in it).
           runStartedAt: index < concurrency ? options.runStartedAt : undefined,
-          ...(shared !== undefined ? { browser: shared } : {}),
+          ...(session.browser !== undefined ? { browser: session.browser } : {}),
           logger: many ? prefixed(logger, `[${target.label}] `) : logger,
           ...(target.label !== undefined ? { label: target.label } : {}),
           ...(artifactsDir !== undefined ? { artifactsDir } : {}),
@@ -97,30 +87,12 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
   } finally {
-    if (launched) await (browser ?? (await launching?.catch(() => undefined)))?.close().catch(() => undefined);
-    await Promise.all([...servers.values()].map((opening) => opening.then((server) => server.close()).catch(() => undefined)));
+    await session.close();
   }
   const entries: MetricsEntry[] = reports.map((report) => ({ kind: 'result', result: report.result, lastSuccessAt: report.lastSuccessAt, consecutiveFailures: report.consecutiveFailures }));
   const publishErrors = await publishMetrics(entries, options, logger);
   const metricsFileFailed = publishErrors.some((error) => error.startsWith(METRICS_FILE_FAILURE));
   return { reports, exitCode: Math.max(...reports.map((report) => report.exitCode)), publishErrors, metricsFileFailed };
-}
-
-/**
- * Local targets with the same embedded-server settings (client, user, faults, screen) share one
- * server: each check still signs in in its own fresh browser context, and a server's start (its
- * signing key above all) is paid once instead of per target.
- */
-async function withSharedServer(config: HarnessConfig, servers: Map<string, Promise<OpenTarget>>): Promise<HarnessConfig> {
-  if (config.target.kind !== 'embedded' || config.target.baseUrl !== undefined) return config;
-  const key = JSON.stringify([config.client, config.user, config.target.settings, config.codeTtlSeconds]);
-  let opening = servers.get(key);
-  if (opening === undefined) {
-    opening = openTarget(config);
-    servers.set(key, opening);
-  }
-  const server = await opening;
-  return { ...config, target: { kind: 'embedded', baseUrl: server.config.target.baseUrl } };
 }
 
 /** Writes the textfile (all targets) and pushes each target's group; failures are reported, not thrown. */

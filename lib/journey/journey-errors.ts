@@ -1,28 +1,20 @@
 /**
- * How whatever goes wrong during the journey becomes one named failure, and which errors of
- * Playwright only mean "the screen changed under the action, look again".
+ * How whatever goes wrong during the journey becomes one named failure (Playwright's own errors
+ * read by lib/journey/playwright-errors.ts).
  */
 import type { Page } from '@playwright/test';
 import { LoginScreenNotRecognisedError } from '../../pages/LoginPage.js';
 import { ScreenFailure } from '../../pages/screen.js';
 import { HarnessError, isHarnessError, type FailureReason } from '../errors.js';
 import { safeUrl } from '../redaction/safe-url.js';
+import { classifyPlaywrightError, failedUrlOf, isInterruptedNavigation, networkErrorCode } from './playwright-errors.js';
 
 /** Every reason a page object may name is one of the harness's failures. */
 const asFailureReason = (reason: ScreenFailure['reason']): FailureReason => reason;
 
-/**
- * A re-render or navigation under an action or a look: the element or the document it ran in went
- * away. The next look sees the new screen. (A closed page is checked apart: that is no re-render.)
- */
-export function isReRender(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return /Execution context was destroyed|Cannot find context|frame was detached|Element is not attached|element was detached|not attached to the DOM|Target page, context or browser has been closed|navigat/i.test(error.message);
-}
-
 /** With a session cookie the authorize request can hop to the (captured) callback mid-navigation. */
 export function ignoreInterruptedNavigation(error: unknown): void {
-  if (error instanceof Error && /is interrupted by another navigation|net::ERR_ABORTED/.test(error.message)) return;
+  if (isInterruptedNavigation(error)) return;
   throw error;
 }
 
@@ -32,19 +24,20 @@ export function classify(error: unknown, page: Page, timeoutMs: number, baseUrl:
   if (error instanceof ScreenFailure) return new HarnessError(asFailureReason(error.reason), error.message, { cause: error, lastUrl });
   if (error instanceof LoginScreenNotRecognisedError) return new HarnessError('unexpected_page', error.message, { cause: error, lastUrl });
   const message = error instanceof Error ? error.message : String(error);
-  const networkError = /net::ERR_[A-Z_]+/.exec(message)?.[0];
+  const networkError = networkErrorCode(error);
   if (networkError !== undefined && networkError !== 'net::ERR_ABORTED') {
     // Playwright names the URL it failed on: only the login service's own origin is "the login service".
-    const failedOrigin = originIn(/ at (\S+)/.exec(message)?.[1]);
+    const failedOrigin = originIn(failedUrlOf(error));
     if (failedOrigin !== undefined && failedOrigin !== new URL(baseUrl).origin) {
       return new HarnessError('network', `cannot reach ${failedOrigin} (not the login service, ${new URL(baseUrl).origin}): ${networkError}`, { cause: error, lastUrl });
     }
     return new HarnessError('network', `cannot reach the login service: ${networkError}`, { cause: error, lastUrl });
   }
-  if (error instanceof Error && (error.name === 'TimeoutError' || /Timeout \d+ms exceeded/i.test(message))) {
+  const kind = classifyPlaywrightError(error);
+  if (kind === 'timeout') {
     return new HarnessError('timeout', `no callback within ${timeoutMs} ms; last page: ${lastUrl}`, { cause: error, lastUrl });
   }
-  if (/Target page, context or browser has been closed|Target closed/i.test(message)) {
+  if (kind === 'closed') {
     return new HarnessError('network', 'the browser closed before the login finished', { cause: error, lastUrl });
   }
   // Playwright's messages can quote URLs with state and codes in them: keep the first line, minus queries.

@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../platform/atomic-file.js';
 import { loadConfig, type HarnessConfig, type LoadConfigOptions } from '../config/config.js';
 import { HarnessError } from '../errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode } from './flow.js';
-import { openTarget } from '../config/target.js';
+import { withSession } from './session.js';
 
 export interface SaveSignedInStateOptions extends LoadConfigOptions {
   /** where to write the storageState JSON (mode 0600: it holds the application's session) */
@@ -49,11 +49,11 @@ export async function saveSignedInState(context: BrowserContext, options: SaveSi
   const deadline = Date.now() + timeoutMs;
   const remaining = () => Math.max(1, deadline - Date.now());
   const config = options.config ?? loadConfig(options);
-  const target = await openTarget(config);
-  try {
+  // The caller's context signs in: the session opens the target alone.
+  return withSession({ config, browser: null, launchTimeoutMs: remaining() }, async ({ config: target }) => {
     const loginPage = await context.newPage();
-    const request = authorizeRequestFor(target.config, { usePkce: options.usePkce ?? false });
-    const result = await obtainAuthorizationCode(loginPage, target.config, { request, timeoutMs: remaining() });
+    const request = authorizeRequestFor(target, { usePkce: options.usePkce ?? false });
+    const result = await obtainAuthorizationCode(loginPage, target, { request, timeoutMs: remaining() });
     await loginPage.close();
 
     const callback = new URL(result.redirectUri);
@@ -75,7 +75,5 @@ export async function saveSignedInState(context: BrowserContext, options: SaveSi
     } finally {
       await appPage.close();
     }
-  } finally {
-    await target.close();
-  }
+  });
 }

@@ -6,7 +6,8 @@
 import type { Page, Request, Response } from '@playwright/test';
 import { readBack } from '../../pages/recognise.js';
 import { HarnessError } from '../errors.js';
-import { isReRender, safeUrl } from './journey-errors.js';
+import { safeUrl } from './journey-errors.js';
+import { isReRender } from './playwright-errors.js';
 import { foreignSchemeError, type ForeignSchemeWatch } from './foreign-scheme.js';
 import type { Traffic, TrafficMark } from './traffic.js';
 

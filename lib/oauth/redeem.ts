@@ -57,12 +57,19 @@ export async function redeemAuthorization(endpoints: Endpoints, authorization: A
   return tokens;
 }
 
-/** The same, for an opened configuration: its endpoints, its client's secret, its issuer. */
+/** How long a token request (and the ID token's keys) may take when the caller has no tighter budget. */
+export const DEFAULT_EXCHANGE_TIMEOUT_MS = 15_000;
+
+/**
+ * The same, for an opened configuration: its endpoints, its client's secret, its issuer; and, unless
+ * the authorization names others, its client and redirect URI.
+ */
 export function redeemWith(
   config: Pick<HarnessConfig, 'target' | 'endpointOverrides' | 'issuer' | 'client'> & { target: { baseUrl: string } },
-  authorization: Authorization,
-  options: { timeoutMs: number; clientSecret?: string | undefined },
+  authorization: Omit<Authorization, 'clientId' | 'redirectUri'> & { clientId?: string | undefined; redirectUri?: string | undefined },
+  options: { timeoutMs?: number | undefined; clientSecret?: string | undefined } = {},
 ): Promise<TokenResponse> {
   const clientSecret = 'clientSecret' in options ? options.clientSecret : config.client.secret;
-  return redeemAuthorization(endpointsOf(config), authorization, { clientSecret, issuer: config.issuer, timeoutMs: options.timeoutMs });
+  const full: Authorization = { ...authorization, clientId: authorization.clientId ?? config.client.id, redirectUri: authorization.redirectUri ?? config.client.redirectUri };
+  return redeemAuthorization(endpointsOf(config), full, { clientSecret, issuer: config.issuer, timeoutMs: options.timeoutMs ?? DEFAULT_EXCHANGE_TIMEOUT_MS });
 }

@@ -30,6 +30,13 @@ test.describe('head start', () => {
     expect(startChromiumEarly(['--env-file', join(tmpdir(), 'no-such-dir', 'harness.env')], { env: {} })).toBeUndefined();
   });
 
+  test('a command line get-code refuses starts no browser: the head start reads it with the command\'s own parser', () => {
+    // Each of these exits 2 before any login; a browser started for it would be thrown away.
+    for (const argv of [['--timeout', 'soon'], ['--timeout', '500'], ['--no-such-flag'], ['--count']]) {
+      expect(startChromiumEarly(['--env-file', EMPTY_ENV_FILE, ...argv], { env: {} }), argv.join(' ')).toBeUndefined();
+    }
+  });
+
   test('the same launch is taken over: one browser, with the first code\'s context and page open', async () => {
     const headStart = startChromiumEarly(['--env-file', EMPTY_ENV_FILE, '--quiet'], { env: {} });
     expect(headStart, 'a head start for a plain get-code command line').toBeDefined();

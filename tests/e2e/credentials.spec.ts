@@ -28,12 +28,15 @@ function userForWrongPassword(config: ConfigWithBaseUrl): string {
 
 /**
  * How the screen refused an empty form: the browser's own check of `required` fields (classic), or
- * a message (managed login). Stages differ, so either counts; neither is a failure.
+ * a message (managed login). Stages differ, so either counts; neither is a failure. Read again until
+ * one shows: a server-side refusal replaces the document under a look, and its handles go with it.
  */
-async function emptyFormRefusal(loginPage: LoginPage): Promise<string | undefined> {
-  const username = await loginPage.field('username');
-  if (username && (await username.evaluate((input) => !(input as HTMLInputElement).checkValidity()))) return 'required field left empty';
-  return loginPage.waitForError(5_000).catch(() => undefined);
+async function emptyFormRefusal(loginPage: LoginPage): Promise<string> {
+  const error = await loginPage.errorText();
+  if (error) return error;
+  const username = await loginPage.field('username').catch(() => undefined);
+  const invalid = await username?.evaluate((input) => !(input as HTMLInputElement).checkValidity(), undefined, { timeout: 500 }).catch(() => false);
+  return invalid ? 'required field left empty' : '';
 }
 
 test.describe('credentials', () => {
@@ -60,7 +63,7 @@ test.describe('credentials', () => {
 
     await loginPage.submit();
 
-    expect(await emptyFormRefusal(loginPage)).toMatch(/\S/);
+    await expect.poll(() => emptyFormRefusal(loginPage), { timeout: 5_000 }).toMatch(/\S/);
     expect(await loginPage.isCurrent()).toBe(true);
     expect(new URL(page.url()).origin).toBe(new URL(config.target.baseUrl).origin);
     await expect(callback.wait(300)).rejects.toThrow(/no callback within 300 ms/);

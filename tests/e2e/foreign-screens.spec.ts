@@ -6,7 +6,8 @@
 import { test, expect } from '../../fixtures/index.js';
 import type { ConfigWithBaseUrl } from '../../lib/journey/flow.js';
 import { UUID, expectFailure, wrongPassword } from './helpers.js';
-import { startForeignService, type ForeignService, type ForeignStep } from './foreign-screens/server.js';
+import type { ForeignService, ForeignStep } from './foreign-screens/server.js';
+import { startForeignTarget, type ForeignTarget } from './foreign-screens/target.js';
 import * as screens from './foreign-screens/screens.js';
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -22,16 +23,10 @@ test.afterEach(async () => {
   await Promise.all(services.splice(0).map((service) => service.close()));
 });
 
-async function foreign(base: ConfigWithBaseUrl, steps: ForeignStep[], user: Partial<ConfigWithBaseUrl['user']> = {}): Promise<{ config: ConfigWithBaseUrl; service: ForeignService }> {
-  const service = await startForeignService(steps);
-  services.push(service);
-  const config: ConfigWithBaseUrl = {
-    ...base,
-    target: { kind: 'embedded', baseUrl: service.url },
-    user: { ...base.user, ...user },
-    selectors: { username: undefined, password: undefined, submit: undefined },
-  };
-  return { config, service };
+async function foreign(base: ConfigWithBaseUrl, steps: ForeignStep[], user: Partial<ConfigWithBaseUrl['user']> = {}): Promise<ForeignTarget> {
+  const target = await startForeignTarget(base, steps, user);
+  services.push(target.service);
+  return target;
 }
 
 test.describe('login screens the harness was not written against', { tag: '@local-only' }, () => {

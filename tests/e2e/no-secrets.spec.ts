@@ -13,7 +13,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { Secret } from 'otpauth';
-import type { BrowserContext } from '@playwright/test';
 import { test, expect } from '../../fixtures/index.js';
 import { saveFailureArtifacts, startTrace } from '../../lib/health/artifacts.js';
 import { REDACTED, TOKEN_LEDGER_FILE, redactText, scanArtifacts } from '../../lib/redaction/redact.js';
@@ -62,11 +61,6 @@ function showTrace(trace: string): Promise<{ url: string; server: ChildProcess }
     server.on('error', reject);
     server.on('close', (code) => reject(new Error(`show-trace exited with ${code}: ${output}`)));
   });
-}
-
-/** Starts tracing again on a context whose runner trace the test stopped, so the runner can finish it. */
-async function handBackTrace(context: BrowserContext, runnerTraces: boolean): Promise<void> {
-  if (runnerTraces) await context.tracing.start({ screenshots: false, snapshots: false }).catch(() => undefined);
 }
 
 test.describe('no secret in any artifact', () => {
@@ -143,14 +137,11 @@ test.describe('no secret in any artifact', () => {
   });
 
   test('a failure screenshot never shows a password, even in a type="text" field or echoed as text', async ({ browser }) => {
-    // A context traced as the health check traces an attempt; saving the evidence stops the trace.
-    // Under `--trace on` the runner traces every context itself: its trace is then the one saved,
-    // and is started again below so the runner can finish it ("Must start tracing before stopping").
+    // A context traced as the health check traces an attempt. The runner traces every context of
+    // its browser too (retain-on-failure, --trace on): the evidence must leave the runner's trace
+    // running, or the runner fails the test with "Must start tracing before stopping".
     const context = await browser.newContext();
-    const runnerTraces = await startTrace(context).then(
-      () => false,
-      () => true,
-    );
+    await startTrace(context);
     const page = await context.newPage();
     const password = `Canary-${randomBytes(6).toString('hex')}`;
     const screen = (value: string, echo: string) =>
@@ -175,7 +166,6 @@ test.describe('no secret in any artifact', () => {
       expect(unmasked.equals(reference)).toBe(false);
       expect(readFileSync(shot ?? '').equals(reference), 'screenshot equals the emptied screen').toBe(true);
     } finally {
-      await handBackTrace(context, runnerTraces);
       await context.close();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,8 +3,9 @@
  * than the stage's is covered on every run.
  */
 import { test, expect } from '../../fixtures/index.js';
-import { authorizeRequestFor } from '../../lib/journey/flow.js';
-import { LANGS } from '../../mock-server/i18n.js';
+import { authorizeRequestFor, type AuthorizationResult } from '../../lib/journey/flow.js';
+import { LANGS, type Lang } from '../../mock-server/i18n.js';
+import { isManaged } from '../../mock-server/sign-in.js';
 import { LOGIN_UIS, type LoginUi } from '../../mock-server/types.js';
 import type { LoginPage, LoginShape } from '../../pages/LoginPage.js';
 import { AWKWARD_STATE, UUID, expectFailure, shownCallback, wrongPassword } from './helpers.js';
@@ -101,17 +102,43 @@ async function requiredFieldLeftEmpty(loginPage: LoginPage): Promise<string | un
   }
 }
 
-for (const shape of LOGIN_UIS) {
-  for (const lang of LANGS) {
-    test(`${shape} in ${lang}: signs in with no selector overrides`, { tag: '@local-only' }, async ({ localTarget, signInForCode }) => {
-      const { config } = await localTarget({ loginUi: shape, loginLang: lang });
+/**
+ * The languages a shape is signed in with here: English is the first test of each shape's describe
+ * above. Only managed login speaks the others: the classic and conventional screens are English
+ * whatever is asked, so one other language shows that asking for it changes nothing there.
+ */
+function otherLanguages(shape: LoginUi): readonly Lang[] {
+  const others = LANGS.filter((lang) => lang !== 'en');
+  return isManaged(shape) ? others : others.slice(0, 1);
+}
 
-      const result = await signInForCode({ config });
-
-      expect(result.code).toMatch(UUID);
-      expect(result.loginShape).toBe(REPORTED_SHAPE[shape]);
-    });
+/** What one sign-in came to, in a line a failure message can list: the shape it was read as and the code's form, or the error. */
+async function outcome(lang: Lang, signIn: () => Promise<AuthorizationResult>): Promise<string> {
+  try {
+    const result = await signIn();
+    return `${lang}: ${result.loginShape}, ${UUID.test(result.code) ? 'a UUID code' : 'a code that is not a UUID'}`;
+  } catch (error) {
+    return `${lang}: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+for (const shape of LOGIN_UIS) {
+  const languages = otherLanguages(shape);
+
+  test(`${shape} in ${languages.join(', ')}: signs in with no selector overrides`, { tag: '@local-only' }, async ({ localTarget, signInForCode, page }) => {
+    // One sign-in per language, in one browser context (a context per sign-in cost more than the
+    // sign-in): its cookies are cleared between them, which is all a fresh context would change
+    // for the server (session, language choice, CSRF token).
+    test.setTimeout(languages.length * 15_000);
+    const outcomes: string[] = [];
+    for (const lang of languages) {
+      const { config } = await localTarget({ loginUi: shape, loginLang: lang });
+      outcomes.push(await test.step(lang, () => outcome(lang, () => signInForCode({ config }))));
+      await page.context().clearCookies();
+    }
+    expect(outcomes).toEqual(languages.map((lang) => `${lang}: ${REPORTED_SHAPE[shape]}, a UUID code`));
+  });
+
   for (const fault of ['late-hydration=700', 'blank-first-render']) {
     test(`${shape} with ${fault}: signs in`, { tag: '@local-only' }, async ({ localTarget, signInForCode }) => {
       const { config, server } = await localTarget({ loginUi: shape, faults: fault });

@@ -1,5 +1,5 @@
 import { test, expect } from '../../fixtures/index.js';
-import { MAX_TIMEOUT_MS, parseIntegerFlag, parseTimeoutFlag } from '../../lib/commands/cli.js';
+import { MAX_TIMEOUT_MS, parseIntegerFlag, parseTimeoutFlag } from '../../lib/config/command-line.js';
 import { HarnessError } from '../../lib/errors.js';
 
 function usageError(fn: () => unknown): HarnessError {

@@ -3,13 +3,13 @@
  * targets as a matrix of shards, pushes to a Pushgateway when one is configured, keeps one alert
  * state per target in the Actions cache, and hands the check only the secrets its targets name.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { test, expect } from '../../fixtures/index.js';
 import { parseTargetsFile, shardOf } from '../../lib/health/targets.js';
+import { run } from '../cli/run-cli.js';
 
 interface Step {
   name?: string;
@@ -126,7 +126,7 @@ test.describe('login-health workflow', () => {
     for (const [name, value] of Object.entries(handOver?.env ?? {})) expect(value, name).toContain(`contains(fromJSON(steps.variables.outputs.names), '${name}')`);
   });
 
-  test('health-check:variables: the names of one shard\'s targets, and only those that are set, to $GITHUB_ENV with multi-line values intact', () => {
+  test('health-check:variables: the names of one shard\'s targets, and only those that are set, to $GITHUB_ENV with multi-line values intact', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'workflow-'));
     const targetsFile = join(dir, 'targets.yml');
     writeFileSync(
@@ -138,23 +138,28 @@ test.describe('login-health workflow', () => {
         '',
       ].join('\n'),
     );
-    const script = (args: string[], env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/target-variables.ts', '--targets', targetsFile, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
-    expect(JSON.parse(script(['--shard', '1/2']).stdout)).toEqual(['KR_PASSWORD', 'KR_TOTP', 'KR_USER']);
-    expect(JSON.parse(script(['--shard', '2/2']).stdout)).toEqual(['JP_PASSWORD', 'JP_USER']);
-    expect(JSON.parse(script([]).stdout)).toEqual(['JP_PASSWORD', 'JP_USER', 'KR_PASSWORD', 'KR_TOTP', 'KR_USER']);
+    const script = (args: string[], env: Record<string, string> = {}) => run(process.execPath, ['--import', 'tsx', 'scripts/target-variables.ts', '--targets', targetsFile, ...args], { PATH: process.env.PATH, ...env }, 30_000);
+    // Each run is a Node start and a TypeScript load, mostly waiting: these read the same file, so they run together.
+    const [first, second, all, handed, wrongShard] = await Promise.all([
+      script(['--shard', '1/2']),
+      script(['--shard', '2/2']),
+      script([]),
+      script(['--shard', '1/2', '--github-env'], { KR_PASSWORD: 'line one\nline two', KR_USER: 'kr@example.com', KR_TOTP: ' ', JP_PASSWORD: 'other shard' }),
+      script(['--shard', '3/2']),
+    ]);
+    expect(JSON.parse(first.stdout)).toEqual(['KR_PASSWORD', 'KR_TOTP', 'KR_USER']);
+    expect(JSON.parse(second.stdout)).toEqual(['JP_PASSWORD', 'JP_USER']);
+    expect(JSON.parse(all.stdout)).toEqual(['JP_PASSWORD', 'JP_USER', 'KR_PASSWORD', 'KR_TOTP', 'KR_USER']);
 
-    const handed = script(['--shard', '1/2', '--github-env'], { KR_PASSWORD: 'line one\nline two', KR_USER: 'kr@example.com', KR_TOTP: ' ', JP_PASSWORD: 'other shard' });
-    expect(handed.status, handed.stderr).toBe(0);
+    expect(handed.exitCode, handed.stderr).toBe(0);
     expect(handed.stdout).toMatch(/^KR_PASSWORD<<(EOF_[\w-]+)\nline one\nline two\n\1\nKR_USER<<(EOF_[\w-]+)\nkr@example\.com\n\2\n$/);
     expect(handed.stderr).toBe('');
 
-    const wrongShard = script(['--shard', '3/2']);
-    expect(wrongShard.status).toBe(2);
+    expect(wrongShard.exitCode).toBe(2);
     expect(wrongShard.stderr).toContain('--shard must be K/N');
     writeFileSync(targetsFile, 'targets:\n  - { name: kr, region: ap-northeast-2, stage: development, env: { password: "hunter2!" } }\n');
-    const inline = script([]);
-    expect(inline.status).toBe(2);
+    const inline = await script([]);
+    expect(inline.exitCode).toBe(2);
     expect(inline.stderr).toContain('env.password');
     expect(inline.stderr).not.toContain('hunter2!');
   });

@@ -4,7 +4,7 @@
  */
 import { test, expect } from '../../fixtures/index.js';
 import { toHarnessError } from '../../lib/errors.js';
-import { classifyPlaywrightError } from '../../lib/journey/playwright-errors.js';
+import { classifyPlaywrightError, failedUrlOf, isInterruptedNavigation, isReRender, isTracingAlreadyStarted } from '../../lib/journey/playwright-errors.js';
 
 const error = (message: string, name = 'Error') => Object.assign(new Error(message), { name });
 
@@ -32,5 +32,20 @@ test.describe('Playwright errors', () => {
   test('a TypeError is ours: internal', () => {
     expect(classifyPlaywrightError(new TypeError('x is undefined'))).toBeUndefined();
     expect(toHarnessError(new TypeError('x is undefined')).reason).toBe('internal');
+  });
+
+  test('the journey\'s questions are answered from the same reading', () => {
+    // A document replaced or an element detached under an action: look again.
+    expect(isReRender(error('locator.click: Element is not attached to the DOM'))).toBe(true);
+    expect(isReRender(error('page.evaluate: Execution context was destroyed, most likely because of a navigation'))).toBe(true);
+    expect(isReRender(error('locator.fill: Timeout 500ms exceeded.', 'TimeoutError'))).toBe(false);
+    expect(isReRender('Execution context was destroyed')).toBe(false);
+    expect(isInterruptedNavigation(error('page.goto: Navigation to "http://x/" is interrupted by another navigation to "http://y/"'))).toBe(true);
+    expect(isInterruptedNavigation(error('page.goto: net::ERR_ABORTED at http://x/'))).toBe(true);
+    expect(isInterruptedNavigation(error('page.goto: net::ERR_CONNECTION_REFUSED at http://x/'))).toBe(false);
+    expect(failedUrlOf(error('page.goto: net::ERR_NAME_NOT_RESOLVED at https://login.example.invalid/oauth2/authorize?state=s\nCall log:'))).toBe('https://login.example.invalid/oauth2/authorize?state=s');
+    expect(failedUrlOf(error('locator.click: Target closed'))).toBeUndefined();
+    expect(isTracingAlreadyStarted(error('tracing.start: Tracing has been already started'))).toBe(true);
+    expect(isTracingAlreadyStarted(error('tracing.start: Cannot start tracing while stopping'))).toBe(false);
   });
 });

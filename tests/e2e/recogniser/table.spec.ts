@@ -2,6 +2,11 @@
  * The recogniser's table (table.ts): every page through the real recogniser in Chromium, served from
  * one local origin. A failing case names the page, and the difference between what the look reported
  * and what the page's marks and JSON expect.
+ *
+ * Reading a page takes milliseconds; a browser context per case took seconds. So each worker opens ONE
+ * page and navigates it from case to case: every case is still a fresh document from a real origin
+ * (its own CSP header, same-origin iframes, scripts that draw the page), and nothing of the last case
+ * survives a navigation.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from '../../../fixtures/index.js';
@@ -13,12 +18,15 @@ const cases = loadCases();
 const ROLES = ['username', 'password', 'oneTimeCode', 'submit', 'decline', 'methodPassword', 'continue', 'forgotPassword'] as const;
 
 let server: TableServer;
+let page: Page;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   server = await startTableServer(cases);
+  page = await (await browser.newContext()).newPage();
 });
 
 test.afterAll(async () => {
+  await page.context().close();
   await server.close();
 });
 
@@ -91,7 +99,7 @@ function summarise(c: Case, look: Look): Record<string, unknown> {
 
 test.describe('the recogniser reads pages written by others', { tag: '@local-only' }, () => {
   for (const c of cases) {
-    test(`${c.name}: ${c.expected.about}`, async ({ page }) => {
+    test(`${c.name}: ${c.expected.about}`, async () => {
       await openCase(page, c);
       const look = await lookAt(page, c.expected.overrides ?? {});
       expect(await reportedRoles(page, look), 'roles reported (each on an element marked with it)').toEqual(await markedRoles(page));
