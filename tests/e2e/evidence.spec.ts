@@ -78,6 +78,7 @@ test.describe('the health check withholds the screenshot of a page that echoes t
   test.afterEach(async () => service?.close());
 
   test('its result says why, and nothing it prints holds the password', async ({ config, browser }) => {
+    test.slow(); // a whole health check with its evidence, on a busy machine
     const dir = mkdtempSync(join(tmpdir(), 'harness-evidence-'));
     // The service answers the sign-in with a page that shows what was typed, in pieces.
     service = await startForeignService([{ ...screens.conventionalForm(config.user), respond: (form) => html('Oops', `<h1>Something went wrong</h1><p>${inPieces(form.get('passwd') ?? '')}</p>`) }]);
