@@ -25,7 +25,8 @@ Options:
   --summary-file PATH     append a Markdown summary to PATH (e.g. "$GITHUB_STEP_SUMMARY")
   --artifacts-dir PATH    failure screenshots and traces go to PATH/[<target>/]<timestamp>/ (default: the
                           per-user state folder's health-artifacts/, see HEALTH_STATE_FILE)
-  --timeout MS            budget of each attempt, login, token exchange and API call (default ${DEFAULT_FLOW_TIMEOUT_MS})
+  --timeout MS            the whole budget of a target's check: browser start, attempts, retries and
+                          their evidence (default ${DEFAULT_FLOW_TIMEOUT_MS}); each target of a --targets file gets its own
   --retry-backoff MS      wait before the first retry, doubled for each further one (default ${DEFAULT_RETRY_BACKOFF_MS})
   --env-file PATH         read variables from PATH instead of .env
   --headed                show the browser

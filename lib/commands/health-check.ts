@@ -71,11 +71,10 @@ export function runHealthCheck(): void {
       return 0;
     }
 
-    // Every wave of targets, each with its attempts and back-off, must fit; past that the process exits 5 whatever hangs.
-    const retries = Math.max(...targets.map((target) => target.config.health.retries));
-    let perTarget = 0;
-    for (let attempt = 1; attempt <= retries + 1; attempt += 1) perTarget += timeoutMs + 5_000 + (attempt <= retries ? retryBackoffMs * 2 ** (attempt - 1) : 0);
-    const budget = 15_000 + perTarget * Math.ceil(targets.length / concurrency);
+    // Each target's check ends by its own budget (retries and evidence included), and a wave of targets
+    // starts when the one before it ends; past that, and the publishing of the results (a webhook may
+    // take 10 s), the process exits 5 whatever hangs.
+    const budget = 15_000 + timeoutMs * Math.ceil(targets.length / Math.max(1, Math.min(concurrency, targets.length)));
     const startedAt = new Date();
     const finished = new Map<number, HealthReport>();
     // An overrun is still a result: JSON, state, alert and metrics with reason timeout for every target
@@ -97,6 +96,8 @@ export function runHealthCheck(): void {
       onReport: (index, report) => finished.set(index, report),
       concurrency,
       timeoutMs,
+      // The first targets' budget counts from the process's start: --timeout bounds the command.
+      runStartedAt: performance.timeOrigin,
       retryBackoffMs,
       headless: !values.headed,
       logger,
@@ -114,6 +115,7 @@ export function runHealthCheck(): void {
     // The summary is the result for people, so --quiet keeps it.
     for (const result of results) process.stderr.write(`${summaryLine(result)}\n`);
     for (const path of results.flatMap((result) => result.artifacts)) logger.info(`  artifact: ${path}`);
+    for (const note of results.flatMap((result) => result.evidenceNotes ?? [])) logger.info(`  evidence: ${note}`);
     // An output file that could not be written is a set-up mistake to fix (exit 2), whatever the login did;
     // the error above names the file.
     return metricsFileFailed ? Math.max(exitCode, 2) : exitCode;

@@ -5,6 +5,7 @@
  * of the targets' codes (0 healthy < 1 degraded < 3…6 failures).
  */
 import { join } from 'node:path';
+import { toHarnessError } from '../errors.js';
 import type { HarnessConfig } from '../config/config.js';
 import { rayteamsBaseUrl } from '../config/rayteams.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../journey/budget.js';
@@ -55,7 +56,15 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, targets.length));
   if (targets.length === 0) return { reports: [], exitCode: 0, publishErrors: [], metricsFileFailed: false };
   const reports: HealthReport[] = new Array<HealthReport>(targets.length);
-  const session = await openSharedSession({ configs: targets.map((target) => target.config), browser: options.browser, headless: options.headless, launchTimeoutMs: options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS });
+  // Chromium starts while the embedded servers (if any) start, within the first wave's budget (which
+  // counts from runStartedAt when given).
+  const budgetLeft = Math.max(1, Math.round(Math.min(Date.now(), options.runStartedAt ?? Infinity) + (options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS) - Date.now()));
+  const session = await openSharedSession({ configs: targets.map((target) => target.config), browser: options.browser, headless: options.headless, launchTimeoutMs: budgetLeft }).catch((error: unknown) => {
+    // Out of time before the shared browser was up (a loaded runner): each target then reports its
+    // timeout, or opens a session of its own on its own budget in a later wave.
+    if (toHarnessError(error).reason !== 'timeout') throw error;
+    return { configs: targets.map((target) => target.config), browser: undefined, close: async () => undefined };
+  });
   try {
     let next = 0;
     const worker = async () => {
@@ -65,7 +74,9 @@ export async function runHealthChecks(targets: readonly CheckTarget[], options: 
         const artifactsDir = options.artifactsDir === null ? null : many ? join(options.artifactsDir ?? target.config.health.artifactsDir, target.label ?? '') : options.artifactsDir;
         const report = await runHealthCheck(target.config, {
           ...options,
-          browser: session.browser,
+          // A target of a later wave gets its whole budget from when it starts; the first wave's counts from the run's start (the browser's launch is in it).
+          runStartedAt: index < concurrency ? options.runStartedAt : undefined,
+          ...(session.browser !== undefined ? { browser: session.browser } : {}),
           logger: many ? prefixed(logger, `[${target.label}] `) : logger,
           ...(target.label !== undefined ? { label: target.label } : {}),
           ...(artifactsDir !== undefined ? { artifactsDir } : {}),

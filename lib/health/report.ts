@@ -51,6 +51,7 @@ export function markdownSummary(result: HealthResult): string {
   ];
   const text = message(result);
   if (text) rows.push(['message', text.replace(/\|/g, '\\|')]);
+  for (const note of result.evidenceNotes ?? []) rows.push(['evidence', note]);
   for (const breach of result.exceeded) rows.push([`slow: ${PHASE_LABELS[breach.phase]}`, `${breach.ms} ms > ${breach.thresholdMs} ms`]);
   return ['## Login health check', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
 }
@@ -69,6 +70,8 @@ export interface HealthJson {
   thresholds_exceeded: Array<{ phase: PhaseName; ms: number; threshold_ms: number }>;
   attempts: number;
   artifacts: string[];
+  /** why evidence is missing; only when some is */
+  evidence_notes?: string[];
 }
 
 export function toHealthJson(result: HealthResult): HealthJson {
@@ -92,6 +95,7 @@ export function toHealthJson(result: HealthResult): HealthJson {
     thresholds_exceeded: result.exceeded.map((b) => ({ phase: b.phase, ms: b.ms, threshold_ms: b.thresholdMs })),
     attempts: result.attempts,
     artifacts: result.artifacts,
+    ...(result.evidenceNotes !== undefined && result.evidenceNotes.length > 0 ? { evidence_notes: result.evidenceNotes } : {}),
   };
 }
 

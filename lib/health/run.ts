@@ -10,9 +10,10 @@ import { describeTarget, type HarnessConfig } from '../config/config.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, type StepRunner } from '../journey/flow.js';
 import { silentLogger, type Logger } from '../platform/log.js';
 import { redactArtifacts } from '../redaction/redact.js';
-import { withSession } from '../journey/session.js';
+import { openSession, type Session } from '../journey/session.js';
+import { toHarnessError } from '../errors.js';
 import { alertFor, alertText, postAlert, type AlertKind } from './alert.js';
-import { runFolderName, type Redactor } from './artifacts.js';
+import { runFolderName, settleWithin, type Redactor } from './artifacts.js';
 import { runAttempt, type AttemptOutcome } from './check.js';
 import { exitCodeFor, findBreaches, timingStatus } from './classify.js';
 import { renderMetrics, writeMetricsFile } from './metrics.js';
@@ -22,8 +23,13 @@ import type { HealthResult } from './types.js';
 
 
 export interface HealthCheckOptions {
-  /** budget of each attempt: login plus token exchange (default 30000 ms) */
+  /**
+   * the check's whole budget (default 30000 ms): browser start, every attempt with its evidence,
+   * the back-off between them; only publishing the result comes after it
+   */
   timeoutMs?: number;
+  /** Date.now() the budget counts from when earlier than the call (a command's process start) */
+  runStartedAt?: number;
   /** wait after the first failed attempt; doubles after each further one (default 2000 ms) */
   retryBackoffMs?: number;
   /** failure screenshots and traces go to <dir>/<run timestamp>/; null: take none */
@@ -63,10 +69,11 @@ export async function runHealthCheck(config: HarnessConfig, options: HealthCheck
   const timeoutMs = options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
   const startedAt = new Date();
   const started = performance.now();
+  const deadline = Math.round(Math.min(Date.now(), options.runStartedAt ?? Infinity) + timeoutMs);
   const artifactsDir = options.artifactsDir === null ? undefined : join(options.artifactsDir ?? config.health.artifactsDir, runFolderName(startedAt));
 
-  const { outcome, attempts, artifacts } = await runAttempts(config, options, { timeoutMs, artifactsDir, logger });
-  const result = classifyOutcome(config, outcome, { label: options.label, startedAt, durationMs: Math.round(performance.now() - started), attempts, artifacts });
+  const { outcome, attempts, artifacts, evidenceNotes } = await runAttempts(config, options, { deadline, artifactsDir, logger });
+  const result = classifyOutcome(config, outcome, { label: options.label, startedAt, durationMs: Math.round(performance.now() - started), attempts, artifacts, evidenceNotes });
   return publishHealthResult(config, result, options);
 }
 
@@ -102,31 +109,60 @@ export async function publishHealthResult(config: HarnessConfig, result: HealthR
   return { result, exitCode: stateWritten ? exitCodeFor(result) : Math.max(exitCodeFor(result), 2), alert, lastSuccessAt: lastSuccess, consecutiveFailures };
 }
 
+/**
+ * A retry only starts when at least this much of the budget is left after its back-off: less could
+ * not sign in, and would only push the result past the deadline.
+ */
+export const MIN_RETRY_BUDGET_MS = 2_000;
+
 async function runAttempts(
   config: HarnessConfig,
   options: HealthCheckOptions,
-  settings: { timeoutMs: number; artifactsDir: string | undefined; logger: Logger },
-): Promise<{ outcome: AttemptOutcome; attempts: number; artifacts: string[] }> {
-  const { logger } = settings;
+  settings: { deadline: number; artifactsDir: string | undefined; logger: Logger },
+): Promise<{ outcome: AttemptOutcome; attempts: number; artifacts: string[]; evidenceNotes: string[] }> {
+  const { logger, deadline } = settings;
+  const left = () => deadline - Date.now();
   const maxAttempts = config.health.retries + 1;
   const backoffBase = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
-  const sessionOptions = { config, browser: options.browser, headless: options.headless ?? true, launchTimeoutMs: settings.timeoutMs };
-  return withSession(sessionOptions, async ({ config: target, browser }) => {
+  let session: Session;
+  try {
+    session = await openSession({ config, browser: options.browser, headless: options.headless ?? true, launchTimeoutMs: Math.max(1, left()) });
+  } catch (error) {
+    // The budget ran out before a browser was up (a loaded runner): a timeout like any other, with no attempt made.
+    const failure = toHarnessError(error);
+    if (failure.reason !== 'timeout') throw failure;
+    const outcome: AttemptOutcome = { ok: false, reason: 'timeout', message: failure.message, phases: { loginScreenMs: undefined, signInMs: undefined, tokenExchangeMs: undefined, totalMs: 0 }, artifacts: [], evidenceNotes: [] };
+    return { outcome, attempts: 0, artifacts: [], evidenceNotes: [] };
+  }
+  try {
     logger.info(`Checking the login at ${options.label ?? describeTarget(config)} as ${config.user.username}`);
     const artifacts: string[] = [];
+    const evidenceNotes: string[] = [];
     for (let attempt = 1; ; attempt += 1) {
       const step: StepRunner = async (title, body) => {
         logger.info(`  attempt ${attempt}/${maxAttempts}: ${title}`);
         return body();
       };
-      const outcome = await runAttempt(browser, target, { attempt, timeoutMs: settings.timeoutMs, artifactsDir: settings.artifactsDir, redact: options.redact ?? redactArtifacts, step });
-      if (!outcome.ok) artifacts.push(...outcome.artifacts);
-      if (outcome.ok || !isRetryable(outcome.reason) || attempt >= maxAttempts) return { outcome, attempts: attempt, artifacts };
+      const outcome = await runAttempt(session.browser, session.config, { attempt, deadline, artifactsDir: settings.artifactsDir, redact: options.redact ?? redactArtifacts, step });
+      if (!outcome.ok) {
+        artifacts.push(...outcome.artifacts);
+        evidenceNotes.push(...outcome.evidenceNotes);
+      }
+      const done = { outcome, attempts: attempt, artifacts, evidenceNotes };
+      if (outcome.ok || !isRetryable(outcome.reason) || attempt >= maxAttempts) return done;
       const wait = backoffMs(attempt, backoffBase);
+      if (left() - wait < MIN_RETRY_BUDGET_MS) {
+        logger.warn(`attempt ${attempt} failed [${outcome.reason}]: ${outcome.message}; no retry: less than ${MIN_RETRY_BUDGET_MS} ms of the budget would be left after the ${wait} ms back-off`);
+        return done;
+      }
       logger.warn(`attempt ${attempt} failed [${outcome.reason}]: ${outcome.message}; retrying in ${wait} ms`);
       await sleep(wait);
     }
-  });
+  } finally {
+    // Within what is left only: past the deadline the result goes out first, and the command's exit
+    // ends a browser and a server still closing.
+    await settleWithin(session.close(), Math.max(0, left()));
+  }
 }
 
 /** The result of a run the watchdog stopped: failed with reason timeout. */
@@ -149,12 +185,12 @@ export function overrunResult(config: HarnessConfig, startedAt: Date, budgetMs: 
 function classifyOutcome(
   config: HarnessConfig,
   outcome: AttemptOutcome,
-  run: { label: string | undefined; startedAt: Date; durationMs: number; attempts: number; artifacts: string[] },
+  run: { label: string | undefined; startedAt: Date; durationMs: number; attempts: number; artifacts: string[]; evidenceNotes: string[] },
 ): HealthResult {
   const endpoint = describeTarget(config);
   const apiCheck: HealthResult['apiCheck'] = !config.health.api.enabled ? 'skipped' : outcome.ok ? 'passed' : outcome.reason === 'api_error' ? 'failed' : 'skipped';
   const named = run.label !== undefined && run.label !== endpoint;
-  const common = { target: run.label ?? endpoint, ...(named ? { endpoint } : {}), apiCheck, startedAt: run.startedAt, durationMs: run.durationMs, attempts: run.attempts, artifacts: run.artifacts, phases: outcome.phases };
+  const common = { target: run.label ?? endpoint, ...(named ? { endpoint } : {}), apiCheck, startedAt: run.startedAt, durationMs: run.durationMs, attempts: run.attempts, artifacts: run.artifacts, ...(run.evidenceNotes.length > 0 ? { evidenceNotes: run.evidenceNotes } : {}), phases: outcome.phases };
   if (!outcome.ok) return { ...common, status: 'failed', reason: outcome.reason, message: outcome.message, exceeded: [] };
   const exceeded = findBreaches(outcome.phases, config.health);
   const status = timingStatus(exceeded);

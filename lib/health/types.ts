@@ -74,4 +74,6 @@ export interface HealthResult {
   attempts: number;
   /** screenshot and trace of failed attempts */
   artifacts: string[];
+  /** why evidence of a failed attempt is missing (no time left in the budget, a page that shows the password) */
+  evidenceNotes?: string[];
 }

@@ -160,6 +160,8 @@ export async function launchChromium(options: { chromiumPath?: string | undefine
     return await chromium.launch({ ...launchOptions, tracesDir: temporary, env: { ...env, TMPDIR: temporary }, timeout: options.timeoutMs ?? 30_000 });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // Out of time is no installation problem: the run's budget was spent before (or while) it started.
+    if (error instanceof Error && error.name === 'TimeoutError') throw new HarnessError('timeout', `Chromium did not start within what was left of the budget (${options.timeoutMs ?? 30_000} ms)`, { cause: error });
     throw new HarnessError('config', `Chromium failed to start (${launchOptions.executablePath ?? 'Playwright download'}): ${message}. ${INSTALL_HINT}`, { cause: error });
   }
 }

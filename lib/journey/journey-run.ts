@@ -10,6 +10,7 @@ import type { JourneyContext, JourneyScreen, Submission } from '../../pages/scre
 import { HarnessError, isHarnessError } from '../errors.js';
 import type { AuthorizeRequest } from '../oauth/index.js';
 import { captureCallback, type CallbackCapture } from './callback-capture.js';
+import { watchForeignSchemes } from './foreign-scheme.js';
 import { safeUrl } from './journey-errors.js';
 import { isReRender } from './playwright-errors.js';
 import { QUIET_MS, newJourneyState, settleLastSubmission, type JourneyState } from './journey-state.js';
@@ -57,7 +58,7 @@ export interface JourneyRun {
 export async function startJourney(page: Page, config: JourneyRunConfig, options: JourneyRunOptions): Promise<JourneyRun> {
   const started = performance.now();
   const capture = await captureCallback(page, options.request.redirectUri, { blockNonEssential: options.blockNonEssential, serviceOrigin: new URL(config.target.baseUrl).origin });
-  const watch = new JourneyWatch(page, options.timeoutMs, capture.callback, config.target.baseUrl);
+  const watch = new JourneyWatch(page, options.timeoutMs, capture.callback, config.target.baseUrl, await watchForeignSchemes(page));
   const state = newJourneyState();
   const totp = config.user.totpSecret === undefined ? undefined : parseTotpSecret(config.user.totpSecret);
   const deadline = Date.now() + options.timeoutMs;

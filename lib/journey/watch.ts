@@ -8,6 +8,7 @@ import { readBack } from '../../pages/recognise.js';
 import { HarnessError } from '../errors.js';
 import { safeUrl } from './journey-errors.js';
 import { isReRender } from './playwright-errors.js';
+import { foreignSchemeError, type ForeignSchemeWatch } from './foreign-scheme.js';
 import type { Traffic, TrafficMark } from './traffic.js';
 
 /** How often the screen is read while waiting; page-side polling would need a script the page's CSP may forbid. */
@@ -35,12 +36,13 @@ export class JourneyWatch {
     readonly timeoutMs: number,
     callback: Promise<URL>,
     baseUrl: string,
+    private readonly foreign?: ForeignSchemeWatch,
   ) {
     this.deadline = Date.now() + timeoutMs;
     this.expired = new Promise<never>((_resolve, reject) => {
       this.timer = setTimeout(() => reject(new HarnessError('timeout', `no callback within ${timeoutMs} ms; last page: ${safeUrl(page.url())}`, { lastUrl: safeUrl(page.url()) })), timeoutMs);
     });
-    this.captured = callback.then((url) => ({ callback: url }));
+    this.captured = (foreign === undefined ? callback : Promise.race([callback, foreign.failure])).then((url) => ({ callback: url }));
     this.service = watchServiceFailures(page, baseUrl);
   }
 
@@ -56,6 +58,7 @@ export class JourneyWatch {
   dispose(): void {
     clearTimeout(this.timer);
     this.service.dispose();
+    this.foreign?.dispose();
   }
 }
 
@@ -138,6 +141,11 @@ function watchServiceFailures(page: Page, baseUrl: string): ServiceFailures {
   };
   const onRequestFailed = (request: Request) => {
     const errorText = request.failure()?.errorText;
+    // Chromium refuses a redirect of the page to an address that is not http(s) (data:, file:, an app's scheme).
+    if (errorText === 'net::ERR_UNSAFE_REDIRECT' && request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      reject(foreignSchemeError('non-http(s)', 'redirect'));
+      return;
+    }
     // A page of another host the browser was sent to (not the redirect URI, which is captured) is no
     // failure of the login service: say which host it was.
     if (!relevant(request) && request.isNavigationRequest() && request.frame() === page.mainFrame() && errorText !== 'net::ERR_ABORTED' && !errorText?.includes('BLOCKED_BY_CLIENT')) {

@@ -19,7 +19,8 @@ const LOCAL_PASSWORD = 'Local-Pa55word!';
 // The runner would trace and screenshot every context of the shared browser itself: the check
 // starts its own traces, and the runner's screenshot on close waits out a hung navigation.
 test.use({ trace: 'off', screenshot: 'off' });
-const ATTEMPT_TIMEOUT_MS = 8_000;
+/** The check's whole budget (attempts, retries, evidence): roomy, since these tests fail fast or not at all. */
+const ATTEMPT_TIMEOUT_MS = 20_000;
 
 /**
  * Outside test-results/: Playwright empties that folder when any run starts, and other specs run
@@ -125,7 +126,7 @@ test.describe('login health check (in process)', () => {
       expect(result.phases.signInMs !== undefined).toBe(signInTimed);
       expect(result.message).not.toContain(LOCAL_PASSWORD);
       const screenshot = result.artifacts.find((path) => path.endsWith('attempt-1-screenshot.png'));
-      expect(screenshot, `artifacts: ${result.artifacts.join(', ')}`).toBeDefined();
+      expect(screenshot, `artifacts: ${result.artifacts.join(', ')}; evidence notes: ${(result.evidenceNotes ?? []).join('; ')}`).toBeDefined();
       expect(readFileSync(screenshot ?? '').subarray(1, 4).toString()).toBe('PNG');
     });
   }
@@ -151,7 +152,19 @@ test.describe('login health check (in process)', () => {
     expect(exitCode).toBe(5);
     expect(result.attempts).toBe(1);
     expect(result.phases.totalMs).toBeLessThan(1_500 + 1_000);
-    expect(result.durationMs).toBeLessThan(1_500 + 5_000);
+    // The budget is the whole check's, evidence and clean-up included.
+    expect(result.durationMs).toBeLessThan(1_500 + 1_500);
+  });
+
+  test('retries share the budget: no retry starts when too little of it would be left after the back-off', async ({ browser }, testInfo) => {
+    const logger = recordingLogger();
+    const config = configFor(testInfo, { ...remoteEnv(`http://127.0.0.1:${await closedPort()}`, LOCAL_PASSWORD), HEALTH_RETRIES: '2' });
+    const { result, exitCode } = await check(config, testInfo, { browser, logger, timeoutMs: 3_000, retryBackoffMs: 2_000 });
+    expect(result.reason, result.message).toBe('network');
+    expect(exitCode).toBe(5);
+    expect(result.attempts).toBe(1);
+    expect(logger.lines.filter((line) => line.startsWith('warning:'))).toEqual([expect.stringMatching(/; no retry: less than 2000 ms of the budget would be left after the 2000 ms back-off$/)]);
+    expect(result.durationMs).toBeLessThan(3_000 + 1_500);
   });
 
   test('wrong credentials fail with credentials_rejected, exit 3, and are tried exactly once', async ({ browser }, testInfo) => {
@@ -285,7 +298,7 @@ test.describe('npm run health-check', () => {
     expect(run.exitCode, run.stderr).toBe(4);
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({ status: 'failed', reason: 'server_error', message: 'login service answered HTTP 500 on POST /login', attempts: 1 });
-    expect(json.artifacts.map((path: string) => path.split('/').pop())).toEqual(['attempt-1-screenshot.png', 'attempt-1-trace.zip']);
+    expect(json.artifacts.map((path: string) => path.split('/').pop()), JSON.stringify(json.evidence_notes)).toEqual(['attempt-1-screenshot.png', 'attempt-1-trace.zip']);
     for (const path of json.artifacts) expect(existsSync(path)).toBe(true);
     // The trace holds what the login did (the username typed, for one: the scan does read it), never the password.
     expect(await scanArtifacts(json.artifacts, [LOCAL_PASSWORD])).toEqual([]);

@@ -115,7 +115,9 @@ test.describe('health-check --targets', () => {
     const names = ['a', 'b', 'c', 'd', 'e'];
     // login-500 fails fast: this test is about which targets run, not about logins.
     const file = targetsFile(dir, names.map((name) => ({ name, mock: { faults: 'login-500' } })));
-    const shard = (spec: string) => runScript('health-check', ['--targets', file, '--shard', spec, '--json', '--quiet', '--artifacts-dir', join(dir, 'artifacts')], { HEALTH_STATE_FILE: join(dir, 'state.json') });
+    // --timeout is each target's whole budget, the command's start included: two commands starting
+    // their browsers at once on a busy runner get a roomy one (this test is not about budgets).
+    const shard = (spec: string) => runScript('health-check', ['--targets', file, '--shard', spec, '--timeout', '60000', '--json', '--quiet', '--artifacts-dir', join(dir, 'artifacts')], { HEALTH_STATE_FILE: join(dir, 'state.json') });
     const [first, second] = await Promise.all([shard('1/2'), shard('2/2')]);
     expect(first?.exitCode, first?.stderr).toBe(4);
     expect(second?.exitCode, second?.stderr).toBe(4);

@@ -149,7 +149,9 @@ test.describe('no secret in any artifact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'harness-screenshot-'));
     try {
       await page.setContent(screen(password, `You typed ${password}`));
-      const [shot] = await saveFailureArtifacts(context, page, { dir: join(dir, 'secret'), attempt: 1, secrets: [password], redact: undefined });
+      const {
+        saved: [shot],
+      } = await saveFailureArtifacts(context, page, { dir: join(dir, 'secret'), attempt: 1, secrets: [password], redact: undefined });
       // The same screen as a person would see it with both fields emptied and the echo masked.
       await page.setContent(screen('', 'You typed \u2022\u2022\u2022\u2022'));
       await page.evaluate(() => {

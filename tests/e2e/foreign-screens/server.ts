@@ -27,6 +27,8 @@ export interface ForeignStep {
   accept?(form: URLSearchParams): string | undefined;
   /** jump to another step instead of the next one (by index), after acceptance; 99: to a host that does not resolve */
   next?(form: URLSearchParams): number | undefined;
+  /** after acceptance, a 302 to this location instead of the next step or the callback */
+  redirect?(form: URLSearchParams): string | undefined;
 }
 
 export interface ForeignService {
@@ -95,6 +97,11 @@ export async function startForeignService(steps: ForeignStep[], options: Foreign
         if (error !== undefined) {
           errors.set(index, error);
           show(index, response);
+          return;
+        }
+        const elsewhere = step?.redirect?.(form);
+        if (elsewhere !== undefined) {
+          response.writeHead(302, { location: elsewhere }).end();
           return;
         }
         const next = step?.next?.(form) ?? index + 1;
