@@ -24,7 +24,7 @@ function configFor(testInfo: TestInfo, env: Record<string, string> = {}): Harnes
 
 test.describe('health check API probe (GET /v1.0/me)', () => {
   test('passes against the embedded server: its own phase, api_check passed', async ({ browser }, testInfo) => {
-    const { result, exitCode } = await runHealthCheck(configFor(testInfo, { HEALTH_API_CHECK: '1' }), { browser, artifactsDir: null, timeoutMs: 10_000 });
+    const { result, exitCode } = await runHealthCheck(configFor(testInfo, { HEALTH_API_CHECK: '1' }), { browser, artifactsDir: null, timeoutMs: 20_000 });
     expect(result.status, result.message).toBe('healthy');
     expect(exitCode).toBe(0);
     expect(result.apiCheck).toBe('passed');
@@ -35,7 +35,7 @@ test.describe('health check API probe (GET /v1.0/me)', () => {
   for (const fault of ['me-401', 'me-500']) {
     test(`fails with api_error, exit 4, when /v1.0/me answers ${fault.slice(3)} (MOCK_FAULTS=${fault})`, async ({ browser }, testInfo) => {
       const config = configFor(testInfo, { HEALTH_API_CHECK: 'true', MOCK_FAULTS: fault, HEALTH_RETRIES: '2' });
-      const { result, exitCode } = await runHealthCheck(config, { browser, artifactsDir: null, timeoutMs: 10_000 });
+      const { result, exitCode } = await runHealthCheck(config, { browser, artifactsDir: null, timeoutMs: 20_000 });
       expect(result.status).toBe('failed');
       expect(result.reason, result.message).toBe('api_error');
       expect(exitCode).toBe(4);
@@ -48,7 +48,7 @@ test.describe('health check API probe (GET /v1.0/me)', () => {
   }
 
   test('is skipped, not failed, when not enabled (even where /v1.0/me would fail)', async ({ browser }, testInfo) => {
-    const { result, exitCode } = await runHealthCheck(configFor(testInfo, { MOCK_FAULTS: 'me-500' }), { browser, artifactsDir: null, timeoutMs: 10_000 });
+    const { result, exitCode } = await runHealthCheck(configFor(testInfo, { MOCK_FAULTS: 'me-500' }), { browser, artifactsDir: null, timeoutMs: 20_000 });
     expect(result.status, result.message).toBe('healthy');
     expect(exitCode).toBe(0);
     expect(result.apiCheck).toBe('skipped');

@@ -19,6 +19,8 @@ test.use({ trace: 'off', screenshot: 'off' });
 const BUDGET_MS = 5_000;
 /** What the contract allows past the budget: process exit, closing the browser. */
 const MARGIN_MS = 2_000;
+/** Starting Node and loading the command, before the command's own clock starts. */
+const NODE_START_MS = 1_500;
 
 interface HealthLine {
   status: string;
@@ -55,8 +57,11 @@ test.describe('health-check --timeout is the whole budget', { tag: '@local-only'
       });
 
       expect(run.exitCode, run.stderr).toBe(5);
-      expect(run.durationMs, 'wall time of the whole command').toBeLessThanOrEqual(BUDGET_MS + MARGIN_MS);
       const [result] = jsonLines(run.stdout);
+      // The check's own clock counts from the command's start; the spawn adds Node's start-up before
+      // that (half a second idle, more when the other worker is busy), allowed for on top.
+      expect(result?.duration_ms, 'the check, from the command\'s start').toBeLessThanOrEqual(BUDGET_MS + MARGIN_MS);
+      expect(run.durationMs, 'wall time of the whole command, Node\'s start-up included').toBeLessThanOrEqual(BUDGET_MS + MARGIN_MS + NODE_START_MS);
       expect(result?.reason).toBe('timeout');
       // Evidence got what was left of the budget, or the result says why it has none.
       const screenshots = result?.artifacts.filter((path) => path.endsWith('-screenshot.png')) ?? [];
@@ -80,9 +85,9 @@ test.describe('health-check --timeout is the whole budget', { tag: '@local-only'
     const results = jsonLines(run.stdout);
     expect(results.map((result) => [result.target, result.reason])).toEqual(names.map((name) => [name, 'timeout']));
     // Each target's check (evidence included) ends by its budget: none takes another's time.
-    // (A timer's tick of slack: the deadline is kept by timers on a busy event loop.)
-    for (const result of results) expect(result.duration_ms, result.target).toBeLessThanOrEqual(perTarget + 100);
-    expect(run.durationMs, 'wall time: one budget per wave').toBeLessThanOrEqual(names.length * perTarget + MARGIN_MS);
+    // (Half a second of slack: the deadline is kept by timers, which slip on a busy 2-core machine.)
+    for (const result of results) expect(result.duration_ms, result.target).toBeLessThanOrEqual(perTarget + 500);
+    expect(run.durationMs, 'wall time: one budget per wave').toBeLessThanOrEqual(names.length * perTarget + MARGIN_MS + NODE_START_MS);
   });
 
   test('a budget spent before the browser is up is a timeout result (exit 5, published), not a configuration error', async () => {
