@@ -156,6 +156,8 @@ export async function launchChromium(options: { chromiumPath?: string | undefine
     // TMPDIR likewise: Chromium keeps an org.chromium.Chromium.* folder there that a browser killed
     // by a signal never removes.
     const temporary = runTemporaryDirectory();
+    // Chromium gets the environment it would inherit anyway (display, locale, proxies: machine
+    // facts, not harness settings), with TMPDIR replaced; Playwright's `env` takes strings only.
     const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
     return await chromium.launch({ ...launchOptions, tracesDir: temporary, env: { ...env, TMPDIR: temporary }, timeout: options.timeoutMs ?? 30_000 });
   } catch (error) {
