@@ -39,15 +39,15 @@ export class CredentialsScreen extends RecognisedScreen implements JourneyScreen
   }
 
   act(look: Look, context: JourneyContext): Promise<Submission> {
-    const { username: user, password: secret, submit } = look.roles;
+    const { username: user, password: secret } = look.roles;
     if (user === undefined || secret === undefined) return Promise.resolve({ submitted: false, why: 'no username or password field' });
     return fillAndSubmit(
       this.page,
+      look,
       [
         { handle: user, value: context.username },
         { handle: secret, value: context.password, secret: 'password' },
       ],
-      submit,
       context.budget,
     );
   }
@@ -69,7 +69,7 @@ export class UsernameScreen extends RecognisedScreen implements JourneyScreen {
 
   act(look: Look, context: JourneyContext): Promise<Submission> {
     if (look.roles.username === undefined) return Promise.resolve({ submitted: false, why: 'no username field' });
-    return fillAndSubmit(this.page, [{ handle: look.roles.username, value: context.username }], look.roles.submit, context.budget);
+    return fillAndSubmit(this.page, look, [{ handle: look.roles.username, value: context.username }], context.budget);
   }
 
   answerError(error: ScreenError): void {
@@ -89,7 +89,7 @@ export class PasswordScreen extends RecognisedScreen implements JourneyScreen {
 
   act(look: Look, context: JourneyContext): Promise<Submission> {
     if (look.roles.password === undefined) return Promise.resolve({ submitted: false, why: 'no password field' });
-    return fillAndSubmit(this.page, [{ handle: look.roles.password, value: context.password, secret: 'password' }], look.roles.submit, context.budget);
+    return fillAndSubmit(this.page, look, [{ handle: look.roles.password, value: context.password, secret: 'password' }], context.budget);
   }
 
   answerError(error: ScreenError): void {

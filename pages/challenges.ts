@@ -83,7 +83,7 @@ export class OneTimeCodePage extends RecognisedScreen implements JourneyScreen {
       throw new ScreenFailure('mfa_required', "the login service asks for a one-time code from an authenticator app: set TEST_TOTP_SECRET to the test account's TOTP secret (base32 or otpauth:// URI)");
     }
     this.earlierStep = false;
-    return fillAndSubmit(this.page, [{ handle: look.roles.oneTimeCode, value: code, secret: 'one-time code' }], look.roles.submit, context.budget);
+    return fillAndSubmit(this.page, look, [{ handle: look.roles.oneTimeCode, value: code, secret: 'one-time code' }], context.budget);
   }
 
   answerError(error: ScreenError): void {

@@ -112,11 +112,12 @@ const HYDRATION_WAIT_MS = 3_000;
 
 /**
  * Fills the entries and reads back their lengths after the input events (a late hydration or
- * re-render can empty or replace them), fills again while a value was lost, then presses `submit`
- * (or Enter in the last field when the screen has no submit control). Never submits a field that
- * reads back empty.
+ * re-render can empty or replace them), fills again while a value was lost, then presses the look's
+ * submit control (or Enter in the last field when the screen has none). Never submits a field that
+ * reads back empty, nor a screen that was still being drawn when it was looked at (see stillDrawing).
  */
-export async function fillAndSubmit(page: Page, entries: Entry[], submit: string | undefined, budget: ActionBudget): Promise<Submission> {
+export async function fillAndSubmit(page: Page, look: Look, entries: Entry[], budget: ActionBudget): Promise<Submission> {
+  const submit = look.roles.submit;
   const first = entries[0];
   if (first !== undefined) await untilInteractive(page, first.handle, budget);
   let fingerprint: string | undefined;
@@ -129,8 +130,28 @@ export async function fillAndSubmit(page: Page, entries: Entry[], submit: string
     if (check.lengths.every((length, index) => length === entries[index]?.value.length)) fingerprint = check.fingerprint;
   }
   if (fingerprint === undefined) return { submitted: false, why: 'the fields were emptied or replaced right after filling' };
+  if (stillDrawing(look, fingerprint)) return { submitted: false, why: 'the screen was still being drawn: fields or controls appeared while it was filled' };
   const how = await press(page, submit, entries.at(-1)?.handle, budget);
   return { submitted: true, fingerprint, how };
+}
+
+/**
+ * Whether the screen read back after filling has other fields than the look the action was chosen
+ * on (or, when the look had no submit control, other controls): the look caught a page half drawn
+ * (its styles or script still arriving), e.g. a one-step form whose password field showed only
+ * later. Submitting then would send what the look saw (the username alone, by Enter, with the
+ * password field empty) and read the refusal as wrong credentials; the next look sees the whole
+ * screen. Values, handle marks, invalid and disabled marks are no change of shape: filling makes them.
+ */
+function stillDrawing(look: Look, afterFilling: string): boolean {
+  const shape = (fingerprint: string, withControls: boolean): string =>
+    fingerprint
+      .split('|')
+      .filter((part) => /^i[a-z-]+/.test(part) || (withControls && part.startsWith('b') && part !== 'busy'))
+      .map((part) => (part.startsWith('i') ? part.replace(/[hvc!]+$/, '') : part.replace(/-$/, '')))
+      .join('|');
+  const withControls = look.roles.submit === undefined;
+  return shape(look.fingerprint, withControls) !== shape(afterFilling, withControls);
 }
 
 /**

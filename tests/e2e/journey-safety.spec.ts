@@ -204,6 +204,15 @@ test.describe('hydration and the error page', { tag: '@local-only' }, () => {
     expect(passwordSubmissions(target.service, config.user.password)).toBe(1);
   });
 
+  test('a one-step form looked at half drawn (the password field shows only once the username is typed) is looked at again and signed in, never submitted without its password', async ({ config, signInForCode }) => {
+    const target = await foreign(config, [unusual.restDrawnWhileTyping(config.user)]);
+
+    const result = await signInForCode({ config: target.config, timeoutMs: 20_000 });
+
+    expect(result.code).toMatch(UUID);
+    expect(target.service.posts.map((post) => post.form.get('password'))).toEqual([config.user.password]);
+  });
+
   test('a native submit that lands on the service\'s error page is authorization_error, never credentials_rejected', async ({ config, signInForCode }) => {
     const target = await foreign(config, [unusual.nativeSubmitToErrorPage(config.user)]);
 

@@ -144,6 +144,24 @@ export function lostToHydration(user: Credentials): ForeignStep {
   };
 }
 
+/**
+ * A one-step form caught half drawn: the first look sees the username field alone (the password
+ * field and the button are not shown yet, as while a stylesheet or a script is still arriving), and
+ * the rest shows as soon as something is typed. Pressing Enter in the username field then would post
+ * an empty password, which the service refuses like a wrong one.
+ */
+export function restDrawnWhileTyping(user: Credentials): ForeignStep {
+  return {
+    render: ({ action, error }) =>
+      page(
+        'Sign in',
+        `${error === undefined ? '' : `<p role="alert">${error}</p>`}<form method="post" action="${action}"><label>Email <input type="email" name="email" id="email" autocomplete="username"></label><div id="rest" style="display:none"><label>Password <input type="password" name="password" autocomplete="current-password"></label><button type="submit">Sign in</button></div></form>
+<script>document.getElementById('email').addEventListener('input', function () { document.getElementById('rest').style.display = 'block'; });</script>`,
+      ),
+    accept: (form) => checked(user, form.get('email'), form.get('password')),
+  };
+}
+
 /** The service's own error page, which a native submit of a form that was not interactive yet lands on. */
 export function nativeSubmitToErrorPage(user: Credentials): ForeignStep {
   return {
