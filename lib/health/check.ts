@@ -55,7 +55,12 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
   const opening = browser.newContext(HARNESS_CONTEXT_OPTIONS);
   // A context that opens after the deadline is closed as soon as it exists.
   opening.then((late) => (Date.now() > deadline ? late.close() : undefined)).catch(() => undefined);
-  const context = await inTime(opening, deadline, 'opening a browser context');
+  let context: BrowserContext;
+  try {
+    context = await inTime(opening, deadline, 'opening a browser context');
+  } catch (error) {
+    return withoutPage(error, options, { loginScreenMs: undefined, signInMs: undefined, tokenExchangeMs: undefined, totalMs: 0 });
+  }
   const login: Partial<LoginPhases> = {};
   let tokenExchangeMs: number | undefined;
   let apiMs: number | undefined;
@@ -100,6 +105,17 @@ export async function runAttempt(browser: Browser, config: ConfigWithBaseUrl, op
   }
 }
 
+/**
+ * A failed attempt that never had a page (the budget ran out while the browser opened a context,
+ * started the trace or opened the page): nothing to photograph, and the evidence notes say why.
+ */
+function withoutPage(error: unknown, options: AttemptOptions, phases: HealthPhases): AttemptOutcome {
+  const failure = toHarnessError(error);
+  if (!isHealthFailureReason(failure.reason)) throw failure;
+  const notes = options.artifactsDir === undefined ? [] : [`attempt ${options.attempt}: screenshot and trace skipped: ${failure.message}`];
+  return { ok: false, reason: failure.reason, message: failure.message, phases, artifacts: [], evidenceNotes: notes };
+}
+
 /** A failed attempt's outcome, with its evidence in what is left of the budget. */
 async function failedAttempt(
   error: unknown,
@@ -109,8 +125,9 @@ async function failedAttempt(
   // A usage or configuration problem is the harness's, not the login service's: let it surface as exit 2.
   if (!isHealthFailureReason(failure.reason)) throw failure;
   const { context, page, config, options, oneTimeCodes } = attempt;
+  if (page === undefined) return withoutPage(failure, options, attempt.phases);
   const evidence =
-    options.artifactsDir === undefined || page === undefined
+    options.artifactsDir === undefined
       ? { saved: [], notes: [] }
       : await saveFailureArtifacts(context, page, {
           dir: options.artifactsDir,

@@ -131,8 +131,9 @@ async function runAttempts(
     // The budget ran out before a browser was up (a loaded runner): a timeout like any other, with no attempt made.
     const failure = toHarnessError(error);
     if (failure.reason !== 'timeout') throw failure;
-    const outcome: AttemptOutcome = { ok: false, reason: 'timeout', message: failure.message, phases: { loginScreenMs: undefined, signInMs: undefined, tokenExchangeMs: undefined, totalMs: 0 }, artifacts: [], evidenceNotes: [] };
-    return { outcome, attempts: 0, artifacts: [], evidenceNotes: [] };
+    const evidenceNotes = settings.artifactsDir === undefined ? [] : [`screenshot and trace skipped: no attempt was made: ${failure.message}`];
+    const outcome: AttemptOutcome = { ok: false, reason: 'timeout', message: failure.message, phases: { loginScreenMs: undefined, signInMs: undefined, tokenExchangeMs: undefined, totalMs: 0 }, artifacts: [], evidenceNotes };
+    return { outcome, attempts: 0, artifacts: [], evidenceNotes };
   }
   try {
     logger.info(`Checking the login at ${options.label ?? describeTarget(config)} as ${config.user.username}`);

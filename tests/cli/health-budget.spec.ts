@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { test, expect } from '../../fixtures/index.js';
 import { loadConfig } from '../../lib/config/config.js';
+import type { Browser } from '@playwright/test';
+import { runAttempt } from '../../lib/health/check.js';
 import { runHealthCheck } from '../../lib/health/run.js';
 import { EMPTY_ENV_FILE, runScript } from './run-cli.js';
 
@@ -94,12 +96,23 @@ test.describe('health-check --timeout is the whole budget', { tag: '@local-only'
     const config = loadConfig({ env: { HEALTH_STATE_FILE: join(dir, 'state.json'), HEALTH_RETRIES: '0' }, envFile: EMPTY_ENV_FILE });
 
     // The command started a second ago with a one-second budget: nothing is left for the browser.
-    const report = await runHealthCheck(config, { timeoutMs: 1_000, runStartedAt: Date.now() - 1_000, artifactsDir: null });
+    const report = await runHealthCheck(config, { timeoutMs: 1_000, runStartedAt: Date.now() - 1_000, artifactsDir: join(dir, 'artifacts') });
 
     expect(report.result.reason, report.result.message).toBe('timeout');
     expect(report.exitCode).toBe(5);
     expect(report.result.attempts).toBe(0);
     expect(report.result.message).toMatch(/^Chromium did not start within what was left of the budget/);
+    expect(report.result.evidenceNotes).toEqual([expect.stringMatching(/^screenshot and trace skipped: no attempt was made: Chromium did not start/)]);
     expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))).toMatchObject({ status: 'failed' });
+  });
+
+  test('an attempt whose browser context does not open within the budget is a timeout whose evidence notes say why there is no screenshot', async () => {
+    const config = { ...loadConfig({ env: {}, envFile: EMPTY_ENV_FILE }), target: { kind: 'remote' as const, baseUrl: 'http://127.0.0.1:9' } };
+    // A browser too busy to open a context: the one thing that matters here is that it never answers.
+    const busy = { newContext: () => new Promise<never>(() => undefined) } as unknown as Browser;
+
+    const outcome = await runAttempt(busy, config, { attempt: 1, deadline: Date.now() + 300, artifactsDir: join(dir, 'artifacts'), redact: undefined, step: (_title, body) => body() });
+
+    expect(outcome).toMatchObject({ ok: false, reason: 'timeout', artifacts: [], evidenceNotes: ["attempt 1: screenshot and trace skipped: opening a browser context did not finish within the check's budget"] });
   });
 });
