@@ -6,7 +6,7 @@
  * Decisions, per platform:
  * - CHROMIUM_PATH set, or Playwright's own Chromium installed: use it.
  * - Linux with a system Chromium (Debian's headless shell first): use it, no download (as before;
- *   works offline and starts fast).
+ *   works offline and starts fast). Full Chromium alone, as root with apt: add the headless shell.
  * - Otherwise try Playwright's own download (`playwright install chromium`); on macOS and Windows
  *   that is the usual way, and a Chrome or Edge already installed is the fallback when it fails.
  * - Linux as root with apt, still nothing: apt-get install chromium-headless-shell chromium.
@@ -59,7 +59,18 @@ export function setUpBrowser(chromiumPath: string | undefined, machine: SetupMac
     return undefined;
   }
   if (choice && (choice.source === 'CHROMIUM_PATH' || choice.source === 'playwright')) return use(choice);
-  if (choice && machine.platform === 'linux') return use(choice, " (the distribution's browser: no download needed)");
+  if (choice && machine.platform === 'linux') {
+    // Full Chromium without its headless shell: headless runs (every command, every test) start about
+    // twice as fast on the shell, and Debian packages it apart. Best effort: Chromium still works.
+    if (choice.source === 'system-chromium' && machine.isRoot && machine.hasCommand('apt-get')) {
+      actions.say("found the system's full Chromium; installing Debian's chromium-headless-shell with apt (headless runs start about twice as fast on it)");
+      if (actions.aptInstall(['chromium-headless-shell'])) {
+        const shell = tryFind(chromiumPath, machine);
+        if (shell?.source === 'system-headless-shell') return use(shell, ' (installed with apt)');
+      }
+    }
+    return use(choice, " (the distribution's browser: no download needed)");
+  }
 
   actions.say(choice ? `found ${choice.why.split(',')[0]}; trying Playwright's own Chromium first (the browser Playwright is tested with)` : "no browser yet; trying Playwright's own download");
   if (actions.installPlaywrightChromium()) {

@@ -65,6 +65,17 @@ test.describe('npm run setup: the browser', () => {
     expect(f.said.join('\n')).toMatch(/browser: the system's Chromium headless shell at \/usr\/bin\/chromium-headless-shell, because/);
   });
 
+  test("linux as root with apt and only the full system Chromium: Debian's headless shell is added and used; without root, Chromium as it is", () => {
+    const f = fake('linux', ['/usr/lib/chromium/chromium'], { root: true, commands: ['apt-get'], aptGives: ['/usr/lib/chromium/chromium-headless-shell'] });
+    expect(setUpBrowser(undefined, f.machine, f.actions)).toMatchObject({ source: 'system-headless-shell', executablePath: '/usr/lib/chromium/chromium-headless-shell' });
+    expect(f.calls).toEqual(['apt-get install chromium-headless-shell']);
+    expect(f.said.join('\n')).toMatch(/browser: the system's Chromium headless shell at .*\(installed with apt\)/);
+
+    const user = fake('linux', ['/usr/lib/chromium/chromium'], { root: false, commands: ['apt-get'] });
+    expect(setUpBrowser(undefined, user.machine, user.actions)).toMatchObject({ source: 'system-chromium' });
+    expect(user.calls).toEqual([]);
+  });
+
   test('linux as root with apt and no browser: download first, then Debian packages', () => {
     const f = fake('linux', [], { root: true, commands: ['apt-get'], download: false, aptGives: ['/usr/lib/chromium/chromium-headless-shell'] });
     expect(setUpBrowser(undefined, f.machine, f.actions)).toMatchObject({ source: 'system-headless-shell' });
