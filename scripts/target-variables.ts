@@ -10,6 +10,7 @@
  * Exit 2 when the file or the shard is wrong, naming the entry and the field.
  */
 import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readEnvironment } from '../lib/config/config.js';
 import { isHarnessError } from '../lib/errors.js';
@@ -33,21 +34,28 @@ function githubEnvLines(names: readonly string[], env: Readonly<Record<string, s
     .join('');
 }
 
-function main(argv: string[]): number {
+/** Where the command's output goes: the process's own streams, or a test's buffers. */
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The whole command: its exit code, with what it prints written to `out`. `env`: where --github-env reads values. */
+export function targetVariables(argv: string[], out: Output, env: () => Readonly<Record<string, string | undefined>> = () => readEnvironment()): number {
   let values: { targets?: string | undefined; shard?: string | undefined; 'github-env'?: boolean | undefined };
   try {
     ({ values } = parseArgs({ args: argv, options: { targets: { type: 'string' }, shard: { type: 'string' }, 'github-env': { type: 'boolean' } }, strict: true }));
   } catch (error) {
-    process.stderr.write(`health-check:variables: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n${USAGE}\n`);
+    out.stderr(`health-check:variables: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n${USAGE}\n`);
     return 2;
   }
   if (values.targets === undefined) {
-    process.stderr.write(`health-check:variables: --targets FILE is required\n${USAGE}\n`);
+    out.stderr(`health-check:variables: --targets FILE is required\n${USAGE}\n`);
     return 2;
   }
   const shard = parseShard(values.shard);
   if (values.shard !== undefined && shard === undefined) {
-    process.stderr.write(`health-check:variables: --shard must be K/N with 1 <= K <= N, got "${values.shard}"\n`);
+    out.stderr(`health-check:variables: --shard must be K/N with 1 <= K <= N, got "${values.shard}"\n`);
     return 2;
   }
   let entries: TargetEntry[];
@@ -55,12 +63,15 @@ function main(argv: string[]): number {
     entries = parseTargetsFile(values.targets);
   } catch (error) {
     if (!isHarnessError(error)) throw error;
-    process.stderr.write(`health-check:variables: ${error.message}\n`);
+    out.stderr(`health-check:variables: ${error.message}\n`);
     return 2;
   }
   const names = variablesNamed(shardOf(entries, shard));
-  process.stdout.write(values['github-env'] ? githubEnvLines(names, readEnvironment()) : `${JSON.stringify(names)}\n`);
+  out.stdout(values['github-env'] ? githubEnvLines(names, env()) : `${JSON.stringify(names)}\n`);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run as a command (npm run health-check:variables), not when a test imports targetVariables().
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = targetVariables(process.argv.slice(2), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+}

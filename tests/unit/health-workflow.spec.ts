@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { test, expect } from '../../fixtures/index.js';
 import { parseTargetsFile, shardOf } from '../../lib/health/targets.js';
+import { targetVariables } from '../../scripts/target-variables.js';
 import { run } from '../cli/run-cli.js';
 
 interface Step {
@@ -138,15 +139,15 @@ test.describe('login-health workflow', () => {
         '',
       ].join('\n'),
     );
-    const script = (args: string[], env: Record<string, string> = {}) => run(process.execPath, ['--import', 'tsx', 'scripts/target-variables.ts', '--targets', targetsFile, ...args], { PATH: process.env.PATH, ...env }, 30_000);
-    // Each run is a Node start and a TypeScript load, mostly waiting: these read the same file, so they run together.
-    const [first, second, all, handed, wrongShard] = await Promise.all([
-      script(['--shard', '1/2']),
-      script(['--shard', '2/2']),
-      script([]),
-      script(['--shard', '1/2', '--github-env'], { KR_PASSWORD: 'line one\nline two', KR_USER: 'kr@example.com', KR_TOTP: ' ', JP_PASSWORD: 'other shard' }),
-      script(['--shard', '3/2']),
-    ]);
+    // In process, as the command runs it; one spawned run (the hand-over, which reads the process's
+    // own environment) proves the npm script is wired to it.
+    const script = (args: string[]) => {
+      const printed = { stdout: '', stderr: '' };
+      const exitCode = targetVariables(['--targets', targetsFile, ...args], { stdout: (text) => (printed.stdout += text), stderr: (text) => (printed.stderr += text) }, () => ({}));
+      return { exitCode, ...printed };
+    };
+    const [first, second, all, wrongShard] = [script(['--shard', '1/2']), script(['--shard', '2/2']), script([]), script(['--shard', '3/2'])];
+    const handed = await run(process.execPath, ['--import', 'tsx', 'scripts/target-variables.ts', '--targets', targetsFile, '--shard', '1/2', '--github-env'], { PATH: process.env.PATH ?? '', KR_PASSWORD: 'line one\nline two', KR_USER: 'kr@example.com', KR_TOTP: ' ', JP_PASSWORD: 'other shard' }, 30_000);
     expect(JSON.parse(first.stdout)).toEqual(['KR_PASSWORD', 'KR_TOTP', 'KR_USER']);
     expect(JSON.parse(second.stdout)).toEqual(['JP_PASSWORD', 'JP_USER']);
     expect(JSON.parse(all.stdout)).toEqual(['JP_PASSWORD', 'JP_USER', 'KR_PASSWORD', 'KR_TOTP', 'KR_USER']);
@@ -158,7 +159,7 @@ test.describe('login-health workflow', () => {
     expect(wrongShard.exitCode).toBe(2);
     expect(wrongShard.stderr).toContain('--shard must be K/N');
     writeFileSync(targetsFile, 'targets:\n  - { name: kr, region: ap-northeast-2, stage: development, env: { password: "hunter2!" } }\n');
-    const inline = await script([]);
+    const inline = script([]);
     expect(inline.exitCode).toBe(2);
     expect(inline.stderr).toContain('env.password');
     expect(inline.stderr).not.toContain('hunter2!');
