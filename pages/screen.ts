@@ -172,16 +172,25 @@ async function untilInteractive(page: Page, handle: string, budget: ActionBudget
 }
 
 /**
- * Runs in the page. A form with an action, a POST method or a submit handler attribute submits
- * itself as written; one without (a native submit would GET the page itself) is a script's form,
- * and a script that has taken over its elements leaves its own properties on them (React's
- * `__reactFiber$…`, Vue's, Angular's): plain DOM elements have none.
+ * Runs in the page. A script that has taken over a form leaves its own properties on it or its
+ * fields (React's `__reactFiber$…`, Vue's, Angular's): plain DOM elements have none. Without them:
+ * a form with an action or a submit handler attribute submits itself as written; one without an
+ * action or method (a native submit would GET the page itself) is a script's form not taken over
+ * yet. A POST to the page itself is a server's own form when it carries hidden fields (a CSRF token,
+ * the request's state: a native POST needs them) or the page runs no script; a server-rendered form
+ * with neither, on a page with scripts, is a script's form whose script has not taken it over (posted
+ * natively, it would lose what the script adds, such as a CSRF header). Waiting is bounded: a plain
+ * page that fits none of these costs at most HYDRATION_WAIT_MS once.
  */
 function isInteractive(element: Element): boolean {
   const form = element instanceof HTMLInputElement && element.form !== null ? element.form : element.closest('form');
   if (form === null) return true;
-  if (form.hasAttribute('action') || (form.getAttribute('method') ?? 'get').toLowerCase() !== 'get' || form.hasAttribute('onsubmit')) return true;
-  return Object.keys(form).length > 0 || Object.keys(element).length > 0;
+  // A form's own keys include its controls by index ('0', '1', …): only other keys are a script's.
+  const ownedByScript = (node: Element) => Object.keys(node).some((key) => !/^\d+$/.test(key));
+  if (ownedByScript(form) || ownedByScript(element)) return true;
+  if (form.hasAttribute('action') || form.hasAttribute('onsubmit')) return true;
+  if ((form.getAttribute('method') ?? 'get').toLowerCase() === 'get') return false;
+  return form.querySelector('input[type=hidden]') !== null || document.scripts.length === 0;
 }
 
 /** The one place a secret is typed: by the field's handle, through pages/secret-field.ts. */

@@ -116,7 +116,6 @@ export async function act(run: JourneyRun, screen: JourneyScreen, seen: Look): P
   const { state, traffic, watch } = run;
   state.acted.set(screen, (state.acted.get(screen) ?? 0) + 1);
   if (isLoginScreen(screen)) {
-    state.loginShape ??= shapeOfLook(seen);
     if (state.loginScreenAt === undefined) {
       state.loginScreenAt = performance.now();
       if (run.options.timings) run.options.timings.loginScreenMs = Math.round(state.loginScreenAt - run.started);
@@ -138,6 +137,8 @@ export async function act(run: JourneyRun, screen: JourneyScreen, seen: Look): P
   }
   if (isCaptured(submission)) return submission;
   if (!submission.submitted) return waitForOutcome(watch, traffic, { fingerprint: seen.fingerprint, quietMs: 500 });
+  // The shape of the login screen that was submitted: a look at one half drawn was not (fillAndSubmit).
+  if (isLoginScreen(screen)) state.loginShape ??= shapeOfLook(seen);
   const carriesUsername = screen.sends === 'username' || (screen.sends === 'password' && seen.roles.username !== undefined);
   state.last = { screen, how: submission.how, mark, pressedAt: Date.now(), errorAnswered: false, carriesUsername };
   // An uncertain press counts the username once the traffic shows it went out (settleLastSubmission).

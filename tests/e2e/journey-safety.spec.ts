@@ -210,7 +210,27 @@ test.describe('hydration and the error page', { tag: '@local-only' }, () => {
     const result = await signInForCode({ config: target.config, timeoutMs: 20_000 });
 
     expect(result.code).toMatch(UUID);
+    // Reported as the one-step screen it is, not as the username step the half-drawn look resembled.
+    expect(result.loginShape).toBe('managed');
     expect(target.service.posts.map((post) => post.form.get('password'))).toEqual([config.user.password]);
+  });
+
+  test('a server-rendered POST form without an action is typed into only once its script has taken it over (700 ms later): signed in, nothing posted natively', async ({ config, signInForCode }) => {
+    const target = await foreign(config, [unusual.takenOverLater(config.user, 700)]);
+
+    const result = await signInForCode({ config: target.config, timeoutMs: 20_000 });
+
+    expect(result.code).toMatch(UUID);
+    expect(target.service.posts.map((post) => post.form.get('via'))).toEqual(['script']);
+  });
+
+  test('a plain form that posts to the page itself (no action, no script) is submitted natively and signs in', async ({ config, signInForCode }) => {
+    const target = await foreign(config, [unusual.postsToItself(config.user)]);
+
+    const result = await signInForCode({ config: target.config, timeoutMs: 20_000 });
+
+    expect(result.code).toMatch(UUID);
+    expect(passwordSubmissions(target.service, config.user.password)).toBe(1);
   });
 
   test('a native submit that lands on the service\'s error page is authorization_error, never credentials_rejected', async ({ config, signInForCode }) => {

@@ -79,8 +79,9 @@ export async function startForeignService(steps: ForeignStep[], options: Foreign
         response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(options.scripts[url.pathname]);
       } else if (url.pathname === '/login' && request.method === 'GET') {
         show(0, response);
-      } else if (url.pathname.startsWith('/step/') && request.method === 'POST') {
-        const index = Number(url.pathname.slice('/step/'.length));
+      } else if ((url.pathname.startsWith('/step/') || url.pathname === '/login') && request.method === 'POST') {
+        // A form without an action posts to the page itself: the first step's.
+        const index = url.pathname === '/login' ? 0 : Number(url.pathname.slice('/step/'.length));
         const form = new URLSearchParams(await body(request));
         posts.push({ step: index, form, at: Date.now() });
         const step = steps[index];

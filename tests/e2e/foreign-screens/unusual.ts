@@ -162,6 +162,42 @@ export function restDrawnWhileTyping(user: Credentials): ForeignStep {
   };
 }
 
+/**
+ * A server-rendered POST form without an action, taken over by its script `takeOverAfterMs` later
+ * (a framework marks the elements it owns, here as Angular does): from then on a submit is a fetch()
+ * that the service accepts. Posted natively before that, the form reaches the service without the
+ * script's `via=script`, and is refused with its error page.
+ */
+export function takenOverLater(user: Credentials, takeOverAfterMs: number): ForeignStep {
+  return {
+    render: ({ action }) =>
+      page(
+        'Sign in',
+        `<form id="f" method="post"><label>Email<input type="email" name="email" autocomplete="username"></label><label>Password<input type="password" name="password" autocomplete="current-password"></label><button type="submit">Sign in</button></form>
+<script>setTimeout(function () {
+  var form = document.getElementById('f');
+  form.__ngContext__ = 1;
+  form.addEventListener('submit', async function (event) {
+    event.preventDefault();
+    var body = new URLSearchParams(new FormData(form)); body.set('via', 'script');
+    var answer = await (await fetch(${JSON.stringify(action)}, { method: 'POST', headers: { accept: 'application/json' }, body: body })).json();
+    if (answer.location) window.location.assign(answer.location);
+  });
+}, ${takeOverAfterMs});</script>`,
+      ),
+    respond: (form) => (form.get('via') === 'script' ? undefined : page('Error', '<h1>Something went wrong.</h1><p>error=invalid_request</p>')),
+    accept: (form) => checked(user, form.get('email'), form.get('password')),
+  };
+}
+
+/** A plain server's form that posts to the page itself (no action, no hidden field, no script). */
+export function postsToItself(user: Credentials): ForeignStep {
+  return {
+    render: () => page('Sign in', '<form method="post"><label>Email<input type="email" name="email"></label><label>Password<input type="password" name="password"></label><button type="submit">Sign in</button></form>'),
+    accept: (form) => checked(user, form.get('email'), form.get('password')),
+  };
+}
+
 /** The service's own error page, which a native submit of a form that was not interactive yet lands on. */
 export function nativeSubmitToErrorPage(user: Credentials): ForeignStep {
   return {
