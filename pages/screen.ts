@@ -172,24 +172,24 @@ async function untilInteractive(page: Page, handle: string, budget: ActionBudget
 }
 
 /**
- * Runs in the page. A script that has taken over a form leaves its own properties on it or its
- * fields (React's `__reactFiber$…`, Vue's, Angular's): plain DOM elements have none. Without them:
- * a form with an action or a submit handler attribute submits itself as written; one without an
- * action or method (a native submit would GET the page itself) is a script's form not taken over
- * yet. A POST to the page itself is a server's own form when it carries hidden fields (a CSRF token,
- * the request's state: a native POST needs them) or the page runs no script; a server-rendered form
- * with neither, on a page with scripts, is a script's form whose script has not taken it over (posted
- * natively, it would lose what the script adds, such as a CSRF header). Waiting is bounded: a plain
- * page that fits none of these costs at most HYDRATION_WAIT_MS once.
+ * Runs in the page: false while the form is a server-rendered form its script has not taken over
+ * yet. A script that has taken over a form leaves its own properties on it or its fields (React's
+ * `__reactFiber$…`, Vue's, Angular's); plain DOM elements have none (a form's indexed controls,
+ * '0', '1', …, do not count). Without them, the one form that waits is a POST to the page itself
+ * (no action, no submit handler attribute) with no hidden field, on a page that runs scripts: a
+ * server's own POST form carries its CSRF token or state in hidden fields, so this one is a script's,
+ * and posted natively it would lose what the script adds (a CSRF header) and land on an error page.
+ * Every other form is used as it is: one with an action posts itself as written, and a form without
+ * a method is a script's that its script drew (no framework marks the forms a plain script makes,
+ * so waiting for marks there would only cost HYDRATION_WAIT_MS on every such page).
  */
 function isInteractive(element: Element): boolean {
   const form = element instanceof HTMLInputElement && element.form !== null ? element.form : element.closest('form');
   if (form === null) return true;
-  // A form's own keys include its controls by index ('0', '1', …): only other keys are a script's.
   const ownedByScript = (node: Element) => Object.keys(node).some((key) => !/^\d+$/.test(key));
   if (ownedByScript(form) || ownedByScript(element)) return true;
   if (form.hasAttribute('action') || form.hasAttribute('onsubmit')) return true;
-  if ((form.getAttribute('method') ?? 'get').toLowerCase() === 'get') return false;
+  if ((form.getAttribute('method') ?? 'get').toLowerCase() !== 'post') return true;
   return form.querySelector('input[type=hidden]') !== null || document.scripts.length === 0;
 }
 
