@@ -8,6 +8,7 @@ import { HARNESS_CONTEXT_OPTIONS } from './journey/browser.js';
 import { loadConfig, type HarnessConfig, type LoadConfigOptions } from './config/config.js';
 import { HarnessError } from './errors.js';
 import { DEFAULT_FLOW_TIMEOUT_MS, authorizeRequestFor, obtainAuthorizationCode, type AuthorizationResult, type ConfigWithBaseUrl, type StepRunner } from './journey/flow.js';
+import type { TotpClock } from './journey/totp.js';
 import { silentLogger, type Logger } from './platform/log.js';
 import type { TokenResponse } from './oauth/token-client.js';
 import { withSession } from './journey/session.js';
@@ -47,6 +48,8 @@ export interface GetAuthorizationCodeOptions extends LoadConfigOptions {
   logger?: Logger;
   /** log what the target's endpoints are and how they were found (never a secret) */
   verbose?: boolean;
+  /** the authenticator's clock (default: real time); tests share a fake one with their login service */
+  totpClock?: TotpClock;
 }
 
 export interface CodeBatch {
@@ -109,7 +112,7 @@ export async function getAuthorizationCodes(options: GetAuthorizationCodeOptions
       const budget = index === 0 ? Math.max(1, Math.round(firstDeadline - Date.now())) : timeoutMs;
       // The page is used again only by the next code of the same session.
       const pageUsedAgain = index < count - 1 && !options.freshLogin;
-      const result = await obtainAuthorizationCode(page, target, { request: authorizeRequestFor(target), timeoutMs: budget, step, waitForLanding: pageUsedAgain });
+      const result = await obtainAuthorizationCode(page, target, { request: authorizeRequestFor(target), timeoutMs: budget, step, waitForLanding: pageUsedAgain, ...(options.totpClock ? { totpClock: options.totpClock } : {}) });
       codes.push(result);
       if (options.exchange) {
         tokens.push(await step('Exchange code', () => redeemWith(target, result, { timeoutMs })));

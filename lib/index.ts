@@ -12,4 +12,5 @@ export { FAILURE_EXIT_CODES, HarnessError, isHarnessError, type FailureReason } 
 export { createLogger, type Logger } from './platform/log.js';
 export { TokenEndpointError } from './oauth/token-client.js';
 export type { Endpoints } from './oauth/endpoints.js';
+export type { TotpClock } from './journey/totp.js';
 export { saveSignedInState, type SaveSignedInStateOptions, type SignedInState } from './journey/storage-state.js';

@@ -91,7 +91,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     // The issuer is read lazily because the port is only known after listen().
     signer: new TokenSigner(() => ctx.url),
     flows: new FlowStore(now),
-    totp: new TotpLedger(),
+    totp: new TotpLedger(now),
     pool: {
       userMfa: oneOf('userMfa', options.userMfa, USER_MFAS),
       userStatus: oneOf('userStatus', options.userStatus, USER_STATUSES) ?? 'CONFIRMED',

@@ -11,6 +11,7 @@ import { DEFAULT_FLOW_TIMEOUT_MS } from './budget.js';
 import { classify, ignoreInterruptedNavigation, safeUrl } from './journey-errors.js';
 import { act, decide, look, startJourney, type JourneyRun, type StepRunner } from './journey-run.js';
 import { isCaptured, waitForOutcome, type Outcome } from './watch.js';
+import type { TotpClock } from './totp.js';
 import { endpointsOf } from '../config/target.js';
 
 /** Runs one named step; the fixture passes Playwright's test.step so Allure shows domain steps. */
@@ -41,6 +42,8 @@ export interface FlowOptions {
    * code) passes false and saves that wait.
    */
   waitForLanding?: boolean;
+  /** the authenticator's clock (default: real time); tests share a fake one with their login service */
+  totpClock?: TotpClock;
 }
 
 export interface LoginPhases {
@@ -99,6 +102,7 @@ export async function obtainAuthorizationCode(page: Page, config: ConfigWithBase
     blockNonEssential: options.blockNonEssential ?? true,
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.onOneTimeCode ? { onOneTimeCode: options.onOneTimeCode } : {}),
+    ...(options.totpClock ? { totpClock: options.totpClock } : {}),
   });
   const { watch, traffic } = run;
   const fail = (error: unknown): never => {

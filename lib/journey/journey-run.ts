@@ -16,7 +16,7 @@ import { isReRender } from './playwright-errors.js';
 import { QUIET_MS, newJourneyState, settleLastSubmission, type JourneyState } from './journey-state.js';
 import { answerError, mayAct, settleScreen } from './safety.js';
 import { journeyScreens, isLoginScreen } from './screens.js';
-import { nextTotpCode, parseTotpSecret } from './totp.js';
+import { nextTotpCode, parseTotpSecret, type TotpClock } from './totp.js';
 import { watchTraffic, type Traffic } from './traffic.js';
 import { onUnknownScreen } from './unknown-screen.js';
 import { JourneyWatch, isCaptured, waitForOutcome, type Captured, type Outcome, type WaitFor } from './watch.js';
@@ -32,6 +32,7 @@ export interface JourneyRunOptions {
   step: StepRunner;
   blockNonEssential: boolean;
   onOneTimeCode?: (code: string) => void;
+  totpClock?: TotpClock;
   /** told the login screen's phase as soon as it is known, so a failed journey still reports it */
   timings?: { loginScreenMs?: number };
 }
@@ -71,7 +72,8 @@ export async function startJourney(page: Page, config: JourneyRunConfig, options
     },
     async oneTimeCode({ earlierStep }) {
       if (totp === undefined) return undefined;
-      const { code } = await nextTotpCode(totp, { deadline, earlierStep });
+      const clock = options.totpClock;
+      const { code } = await nextTotpCode(totp, { deadline, earlierStep, ...(clock ? { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms) } : {}) });
       options.onOneTimeCode?.(code);
       return code;
     },

@@ -8,6 +8,7 @@ import { getAuthorizationCodes } from '../../lib/api.js';
 import { startLocalTarget, type LocalTarget, type LocalTargetOptions } from '../../fixtures/local-target.js';
 import type { FailureReason } from '../../lib/errors.js';
 import type { ConfigWithBaseUrl } from '../../lib/journey/flow.js';
+import type { TotpClock } from '../../lib/journey/totp.js';
 import { UUID, expectFailure } from './helpers.js';
 
 const started: LocalTarget[] = [];
@@ -32,6 +33,27 @@ async function serverFor(base: ConfigWithBaseUrl, options: LocalTargetOptions, t
 function withTotpSecret(target: ConfigWithBaseUrl, totpSecret: string | undefined): ConfigWithBaseUrl {
   const user = { username: target.user.username, password: target.user.password };
   return { ...target, user: totpSecret === undefined ? user : { ...user, totpSecret } };
+}
+
+/**
+ * One clock for a test's server and the harness's authenticator: real time plus what the harness
+ * waited for. Waiting for the next 30-second window moves both at once, so the server judges the
+ * code by the window the harness waited for, and the test takes no 30 s.
+ */
+function sharedClock(): { server: () => number; totp: TotpClock; movedMs: () => number } {
+  let movedMs = 0;
+  const now = () => Date.now() + movedMs;
+  return {
+    server: now,
+    totp: {
+      now,
+      sleep: (ms) => {
+        movedMs += ms;
+        return Promise.resolve();
+      },
+    },
+    movedMs: () => movedMs,
+  };
 }
 
 /** Distinct base32 secrets, one per test. */
@@ -66,19 +88,21 @@ test.describe('challenges after the password on the embedded server', { tag: '@l
   }
 
   test('two codes in one 30-second window both succeed and the server never sees a code twice', async ({ config, signInForCode, browser }) => {
-    test.setTimeout(90_000);
-    const { config: target, server } = await serverFor(config, { loginUi: 'classic', userMfa: 'totp' }, secret());
+    const clock = sharedClock();
+    const { config: target, server } = await serverFor(config, { loginUi: 'classic', userMfa: 'totp', clock: clock.server }, secret());
 
-    const codes = [(await signInForCode({ config: target })).code];
+    const codes = [(await signInForCode({ config: target, totpClock: clock.totp })).code];
     const fresh = await browser.newContext();
     try {
-      codes.push((await signInForCode({ config: target, page: await fresh.newPage(), timeoutMs: 45_000 })).code);
+      codes.push((await signInForCode({ config: target, page: await fresh.newPage(), timeoutMs: 45_000, totpClock: clock.totp })).code);
     } finally {
       await fresh.close();
     }
 
     expect(new Set(codes).size).toBe(2);
     expect(server.stats()).toMatchObject({ oneTimeCodesAccepted: 2, oneTimeCodesRepeated: 0, oneTimeCodesRefusedAsReused: 0 });
+    // The second code waited for the next window, on the clock the server keeps too.
+    expect(clock.movedMs()).toBeGreaterThan(0);
   });
 
   const failures: Array<{ name: string; options: LocalTargetOptions; withSecret: 'right' | 'wrong' | 'none'; reason: FailureReason; message: RegExp }> = [
@@ -132,12 +156,13 @@ test.describe('challenges after the password on the embedded server', { tag: '@l
 });
 
 test('get-code --count 3 --fresh-login with TOTP: 3 distinct codes, no code entered twice', { tag: '@local-only' }, async ({ config }) => {
-  // Three form logins in one process: the second and third wait for the next 30-second windows.
-  test.setTimeout(150_000);
-  const { config: target, server } = await serverFor(config, { loginUi: 'classic', userMfa: 'totp' }, 'GQ2TMNZYHEZDGNBVGQ2TMNZYHEZDGNBV');
+  // Three form logins in one process: the second and third wait for the next 30-second windows (on a shared clock).
+  const clock = sharedClock();
+  const { config: target, server } = await serverFor(config, { loginUi: 'classic', userMfa: 'totp', clock: clock.server }, 'GQ2TMNZYHEZDGNBVGQ2TMNZYHEZDGNBV');
 
-  const batch = await getAuthorizationCodes({ config: target, count: 3, freshLogin: true, timeoutMs: 45_000 });
+  const batch = await getAuthorizationCodes({ config: target, count: 3, freshLogin: true, timeoutMs: 45_000, totpClock: clock.totp });
 
   expect(new Set(batch.codes.map((result) => result.code)).size).toBe(3);
   expect(server.stats()).toMatchObject({ oneTimeCodesAccepted: 3, oneTimeCodesRepeated: 0, oneTimeCodesRefusedAsReused: 0 });
+  expect(clock.movedMs()).toBeGreaterThanOrEqual(30_000);
 });
