@@ -41,8 +41,11 @@ function withTotpSecret(target: ConfigWithBaseUrl, totpSecret: string | undefine
  * code by the window the harness waited for, and the test takes no 30 s.
  */
 function sharedClock(): { server: () => number; totp: TotpClock; movedMs: () => number } {
+  // It starts a second into a 30-second window, so sign-ins that take less than the rest of it
+  // share that window: the one after the first must wait, never cross into the next by chance.
+  const startMs = 30_000 - (Date.now() % 30_000) + 1_000;
   let movedMs = 0;
-  const now = () => Date.now() + movedMs;
+  const now = () => Date.now() + startMs + movedMs;
   return {
     server: now,
     totp: {
