@@ -9,6 +9,8 @@ import type { HealthResult, PhaseName } from './types.js';
 /** The target and the message as they may be printed: results also come from a watchdog or a caller's label. */
 const target = (result: HealthResult) => safeText(safeLabel(result.target), 200);
 const message = (result: HealthResult) => (result.message === undefined ? undefined : safeText(result.message, 2_000));
+/** Evidence notes may quote an error (a browser's, a file system's): printed like the message. */
+const evidenceNotes = (result: HealthResult) => (result.evidenceNotes ?? []).map((note) => safeText(note, 500));
 
 const PHASE_LABELS: Record<PhaseName, string> = { login_screen: 'login screen', sign_in: 'sign-in', mfa: 'MFA', token_exchange: 'token exchange', api: 'user API', total: 'total' };
 
@@ -51,7 +53,7 @@ export function markdownSummary(result: HealthResult): string {
   ];
   const text = message(result);
   if (text) rows.push(['message', text.replace(/\|/g, '\\|')]);
-  for (const note of result.evidenceNotes ?? []) rows.push(['evidence', note]);
+  for (const note of evidenceNotes(result)) rows.push(['evidence', note.replace(/\|/g, '\\|')]);
   for (const breach of result.exceeded) rows.push([`slow: ${PHASE_LABELS[breach.phase]}`, `${breach.ms} ms > ${breach.thresholdMs} ms`]);
   return ['## Login health check', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
 }
@@ -95,7 +97,7 @@ export function toHealthJson(result: HealthResult): HealthJson {
     thresholds_exceeded: result.exceeded.map((b) => ({ phase: b.phase, ms: b.ms, threshold_ms: b.thresholdMs })),
     attempts: result.attempts,
     artifacts: result.artifacts,
-    ...(result.evidenceNotes !== undefined && result.evidenceNotes.length > 0 ? { evidence_notes: result.evidenceNotes } : {}),
+    ...(evidenceNotes(result).length > 0 ? { evidence_notes: evidenceNotes(result) } : {}),
   };
 }
 

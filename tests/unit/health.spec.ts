@@ -2,7 +2,8 @@ import { test, expect } from '../../fixtures/index.js';
 import { alertFor, alertText } from '../../lib/health/alert.js';
 import { exitCodeFor, findBreaches, timingStatus } from '../../lib/health/classify.js';
 import { renderMetrics } from '../../lib/health/metrics.js';
-import { summaryLine, toHealthJson } from '../../lib/health/report.js';
+import { markdownSummary, summaryLine, toHealthJson } from '../../lib/health/report.js';
+import { isSafeText } from '../../lib/redaction/output-text.js';
 import { backoffMs, isRetryable } from '../../lib/health/retry.js';
 import { failuresInARow } from '../../lib/health/state.js';
 import { HEALTH_FAILURE_REASONS } from '../../lib/health/types.js';
@@ -153,6 +154,19 @@ test.describe('health report', () => {
     expect(summaryLine(result({ status: 'failed', reason: 'timeout', message: 'no callback within 30000 ms', attempts: 2 }))).toBe(
       'login health: FAILED [timeout] after 1500 ms at https://oauth-ap-northeast-2-development.rayteams.com, 2 attempts: no callback within 30000 ms',
     );
+  });
+
+  test('evidence notes are printed like the message: no escape sequence, workflow command or line break of what they quote, no table cell broken', () => {
+    const note = 'attempt 1: screenshot and trace skipped: \u001b[31mred\u001b[0m | a\n::error::forged';
+    const failed = result({ status: 'failed', reason: 'timeout', message: 'no callback', evidenceNotes: [note] });
+
+    const [printed] = toHealthJson(failed).evidence_notes ?? [];
+    expect(printed).toBeDefined();
+    expect(isSafeText(printed ?? '')).toBe(true);
+    expect(printed).toContain('screenshot and trace skipped');
+    expect(markdownSummary(failed)).not.toContain('\u001b');
+    expect(markdownSummary(failed)).not.toContain('\n::error::');
+    expect(markdownSummary(failed)).toContain('red \\| a');
   });
 
   test('the JSON has the documented fields, null for what did not happen', () => {
