@@ -8,8 +8,7 @@ import { getAuthorizationCodes } from '../../lib/api.js';
 import { startLocalTarget, type LocalTarget, type LocalTargetOptions } from '../../fixtures/local-target.js';
 import type { FailureReason } from '../../lib/errors.js';
 import type { ConfigWithBaseUrl } from '../../lib/journey/flow.js';
-import type { TotpClock } from '../../lib/journey/totp.js';
-import { UUID, expectFailure } from './helpers.js';
+import { UUID, expectFailure, sharedClock } from './helpers.js';
 
 const started: LocalTarget[] = [];
 
@@ -33,30 +32,6 @@ async function serverFor(base: ConfigWithBaseUrl, options: LocalTargetOptions, t
 function withTotpSecret(target: ConfigWithBaseUrl, totpSecret: string | undefined): ConfigWithBaseUrl {
   const user = { username: target.user.username, password: target.user.password };
   return { ...target, user: totpSecret === undefined ? user : { ...user, totpSecret } };
-}
-
-/**
- * One clock for a test's server and the harness's authenticator: real time plus what the harness
- * waited for. Waiting for the next 30-second window moves both at once, so the server judges the
- * code by the window the harness waited for, and the test takes no 30 s.
- */
-function sharedClock(): { server: () => number; totp: TotpClock; movedMs: () => number } {
-  // It starts a second into a 30-second window, so sign-ins that take less than the rest of it
-  // share that window: the one after the first must wait, never cross into the next by chance.
-  const startMs = 30_000 - (Date.now() % 30_000) + 1_000;
-  let movedMs = 0;
-  const now = () => Date.now() + startMs + movedMs;
-  return {
-    server: now,
-    totp: {
-      now,
-      sleep: (ms) => {
-        movedMs += ms;
-        return Promise.resolve();
-      },
-    },
-    movedMs: () => movedMs,
-  };
 }
 
 /** Distinct base32 secrets, one per test. */

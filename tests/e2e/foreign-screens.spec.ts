@@ -5,7 +5,7 @@
  */
 import { test, expect } from '../../fixtures/index.js';
 import type { ConfigWithBaseUrl } from '../../lib/journey/flow.js';
-import { UUID, expectFailure, wrongPassword } from './helpers.js';
+import { UUID, expectFailure, sharedClock, wrongPassword } from './helpers.js';
 import type { ForeignService, ForeignStep } from './foreign-screens/server.js';
 import { startForeignTarget, type ForeignTarget } from './foreign-screens/target.js';
 import * as screens from './foreign-screens/screens.js';
@@ -145,16 +145,16 @@ test.describe('challenges after the password', { tag: '@local-only' }, () => {
   });
 
   test('two codes in one 30-second window both succeed, and the service never sees a code twice', async ({ config, signInForCode, browser }) => {
-    test.setTimeout(90_000);
-    const verifier = new screens.TotpVerifier(TOTP_SECRET);
+    const clock = sharedClock();
+    const verifier = new screens.TotpVerifier(TOTP_SECRET, clock.server);
     const secret = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
-    const own = new screens.TotpVerifier(secret);
+    const own = new screens.TotpVerifier(secret, clock.server);
     const target = await foreign(config, [screens.conventionalForm(config.user), screens.oneTimeCodeStep(own, 'en')], { totpSecret: secret });
 
-    const first = await signInForCode({ config: target.config });
+    const first = await signInForCode({ config: target.config, totpClock: clock.totp });
     const fresh = await browser.newContext();
     try {
-      const second = await signInForCode({ config: target.config, page: await fresh.newPage(), timeoutMs: 45_000 });
+      const second = await signInForCode({ config: target.config, page: await fresh.newPage(), timeoutMs: 45_000, totpClock: clock.totp });
       expect(second.code).not.toBe(first.code);
     } finally {
       await fresh.close();
@@ -163,20 +163,23 @@ test.describe('challenges after the password', { tag: '@local-only' }, () => {
     expect(own.codesSeen).toHaveLength(2);
     expect(new Set(own.codesSeen).size).toBe(2);
     expect(verifier.codesSeen).toHaveLength(0);
+    // The second code waited for the next window, on the clock the service keeps too.
+    expect(clock.movedMs()).toBeGreaterThan(0);
   });
 
   test('a code already used by someone else in this window: the next window\'s code is entered', async ({ config, signInForCode }) => {
-    test.setTimeout(90_000);
+    const clock = sharedClock();
     const secret = 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK';
-    const verifier = new screens.TotpVerifier(secret);
+    const verifier = new screens.TotpVerifier(secret, clock.server);
     // Another run signed in with this window's code a moment ago.
-    verifier.usedSteps.add(verifier.totp.counter());
-    verifier.usedSteps.add(verifier.totp.counter() + 1);
+    verifier.usedSteps.add(verifier.step());
+    verifier.usedSteps.add(verifier.step() + 1);
     const target = await foreign(config, [screens.conventionalForm(config.user), screens.oneTimeCodeStep(verifier, 'en')], { totpSecret: secret });
 
-    const result = await signInForCode({ config: target.config, timeoutMs: 75_000 });
+    const result = await signInForCode({ config: target.config, timeoutMs: 75_000, totpClock: clock.totp });
 
     expect(result.code).toMatch(UUID);
+    expect(clock.movedMs()).toBeGreaterThan(0);
     expect(new Set(verifier.codesSeen).size).toBe(verifier.codesSeen.length);
   });
 

@@ -5,6 +5,7 @@ import { expect } from '../../fixtures/index.js';
 import { UUID_PATTERN } from '../../lib/config/config.js';
 import type { FailureReason } from '../../lib/errors.js';
 import { HarnessError } from '../../lib/errors.js';
+import type { TotpClock } from '../../lib/journey/totp.js';
 
 /** A UUID, as RayTeams issues codes (version 4 from the embedded server). */
 export const UUID = new RegExp(UUID_PATTERN);
@@ -53,4 +54,28 @@ export async function expectFailure(journey: Promise<unknown>, reason: FailureRe
 export async function shownCallback(page: Page, redirectUri: string): Promise<URL> {
   await page.waitForURL((url) => `${url.origin}${url.pathname}` === redirectUri, { waitUntil: 'commit', timeout: 5_000 });
   return new URL(page.url());
+}
+
+/**
+ * One clock for a test's server and the harness's authenticator: real time plus what the harness
+ * waited for. Waiting for the next 30-second window moves both at once, so the server judges the
+ * code by the window the harness waited for, and the test takes no 30 s.
+ */
+export function sharedClock(): { server: () => number; totp: TotpClock; movedMs: () => number } {
+  // It starts a second into a 30-second window, so sign-ins that take less than the rest of it
+  // share that window: the one after the first must wait, never cross into the next by chance.
+  const startMs = 30_000 - (Date.now() % 30_000) + 1_000;
+  let movedMs = 0;
+  const now = () => Date.now() + startMs + movedMs;
+  return {
+    server: now,
+    totp: {
+      now,
+      sleep: (ms) => {
+        movedMs += ms;
+        return Promise.resolve();
+      },
+    },
+    movedMs: () => movedMs,
+  };
 }

@@ -104,16 +104,25 @@ export class TotpVerifier {
   readonly codesSeen: string[] = [];
   readonly usedSteps = new Set<number>();
 
-  constructor(secret: string) {
+  /** `now`: the service's clock (epoch ms); a test shares it with the harness's authenticator (tests/e2e/helpers.ts sharedClock). */
+  constructor(
+    secret: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+  }
+
+  /** The time step the service is in now. */
+  step(): number {
+    return this.totp.counter({ timestamp: this.now() });
   }
 
   /** Cognito's rule: a code is good in its window (one either side for skew), once. */
   check(code: string | null): string | undefined {
     this.codesSeen.push(code ?? '');
-    const delta = code === null ? null : this.totp.validate({ token: code, window: 1 });
+    const delta = code === null ? null : this.totp.validate({ token: code, window: 1, timestamp: this.now() });
     if (delta === null) return 'Invalid code received for user';
-    const step = this.totp.counter() + delta;
+    const step = this.step() + delta;
     if (this.usedSteps.has(step)) return 'Your software token has already been used once.';
     this.usedSteps.add(step);
     return undefined;
