@@ -50,6 +50,7 @@ export default tseslint.config(
       'scripts/setup-browser.ts', // hands the environment to apt-get and Playwright's installer
       'scripts/bench-targets.ts', // builds the measured child processes' environment, as scripts/bench/** does
       'scripts/stage-matrix.ts', // builds each child run's environment, pointing it at a mock stage
+      'scripts/test.mjs', // hands the tier (HARNESS_TEST_TIER) to Playwright's process
       'tests/cli/pack.ts', // npm's own path, to run npm in the scratch project without a shell
       'tests/unit/health-workflow.spec.ts', // PATH for the workflow's script run as a child process
       'tests/unit/monitoring-tools.ts', // PATH, to find promtool and the Pushgateway

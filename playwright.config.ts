@@ -4,7 +4,7 @@
  * handed to the workers through RAYTEAMS_EMBEDDED_URL.
  */
 import { createServer } from 'node:net';
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type Project } from '@playwright/test';
 import { chromiumLaunchOptions } from './lib/journey/browser.js';
 import { EMBEDDED_URL_VARIABLE, describeTarget, loadConfig } from './lib/config/config.js';
 import { registerEmbeddedServer } from './lib/config/embedded.js';
@@ -36,6 +36,38 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Two tiers of one suite. `npm test` runs the loop: typecheck, lint, the unit and protocol tests
+ * and the journey's core on the embedded server (recogniser, safety rules, callback capture,
+ * tokens, protocol errors, deadlines), in well under two minutes on 2 cores. `npm run test:rest` runs the rest:
+ * the sweeps over every login shape and language, foreign screens and challenges, faults and
+ * evidence, the secret scan of a traced run, the whole-process CLI tests and the mock as a remote
+ * stage. CI runs both (.ci/run); `npm run test:all` and a bare `npx playwright test` run everything.
+ * scripts/test.mjs sets the variable; a test belongs to exactly one tier.
+ */
+const TIER_VARIABLE = 'HARNESS_TEST_TIER';
+const TIERS = ['loop', 'rest', 'all'] as const;
+type Tier = (typeof TIERS)[number];
+const tierAsked = process.env[TIER_VARIABLE] ?? 'all';
+if (!(TIERS as readonly string[]).includes(tierAsked)) throw new Error(`${TIER_VARIABLE} must be one of ${TIERS.join(', ')}; got "${tierAsked}"`);
+const tier = tierAsked as Tier;
+
+/** A project of this suite: `stageUnderTest` is the fixtures' option (fixtures/index.ts). */
+type HarnessProject = Project<object, { stageUnderTest: string | undefined }>;
+
+/** Which of a project's files the loop runs: all, none, only some, or all but some. */
+type LoopShare = 'all' | 'none' | { only: RegExp } | { except: RegExp };
+
+/** The project as this run's tier has it, or nothing when none of its files are in the tier. */
+function inTier(project: HarnessProject, share: LoopShare): HarnessProject[] {
+  if (tier === 'all') return [project];
+  const inLoop = tier === 'loop';
+  if (share === 'all' || share === 'none') return (share === 'all') === inLoop ? [project] : [];
+  const ignored = project.testIgnore === undefined ? [] : [project.testIgnore].flat();
+  if ('only' in share) return [inLoop ? { ...project, testMatch: share.only } : { ...project, testIgnore: [...ignored, share.only] }];
+  return [inLoop ? { ...project, testIgnore: [...ignored, share.except] } : { ...project, testMatch: share.except }];
+}
+
 /** Projects that never sign in at the shared servers (npm run test:fast runs just these). */
 const WITHOUT_SERVERS = new Set(['unit', 'mock-server']);
 
@@ -63,7 +95,7 @@ if (withServers && config.target.kind === 'embedded' && config.target.baseUrl ==
 // npm run test:stage-matrix.
 const STAGE_URL_VARIABLE = 'RAYTEAMS_STAGE_PROJECT_URL';
 let stagePort: number | undefined;
-if (withServers && config.target.kind === 'embedded' && process.env[STAGE_URL_VARIABLE] === undefined) {
+if (withServers && tier !== 'loop' && config.target.kind === 'embedded' && process.env[STAGE_URL_VARIABLE] === undefined) {
   stagePort = await freePort();
   process.env[STAGE_URL_VARIABLE] = `http://127.0.0.1:${stagePort}`;
 }
@@ -114,8 +146,9 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
     ...(isCI && !listOnly ? ([['junit', { outputFile: 'reports/junit.xml' }]] as const) : []),
     ...(githubReporter && !listOnly ? ([['github']] as const) : []),
     // LAST: onEnd runs in list order, so the html and junit files exist when this scrubs secrets
-    // out of them, the traces and the Allure results (lib/redaction/redact.ts).
-    ['./lib/reporters/redact-reporter.ts'],
+    // out of them, the traces and the Allure results (lib/redaction/redact.ts). A listing writes
+    // nothing to scrub, and must not rewrite the files of a run in progress (tests list the suite).
+    ...(listOnly ? [] : ([['./lib/reporters/redact-reporter.ts']] as const)),
   ],
   // No retries: a flaky test is a bug to fix at its cause, not a pass.
   retries: 0,
@@ -132,15 +165,18 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
     launchOptions: chromiumLaunchOptions({ chromiumPath: config.chromiumPath, headless: true }),
   },
   projects: [
-    { name: 'unit', testDir: './tests/unit' },
+    ...inTier({ name: 'unit', testDir: './tests/unit' }, 'all'),
     // The mock's protocol, over HTTP only: with unit, the fast lane (npm run test:fast).
-    { name: 'mock-server', testDir: './tests/mock-server', testIgnore: /-browser\.spec\.ts$/ },
+    ...inTier({ name: 'mock-server', testDir: './tests/mock-server', testIgnore: /-browser\.spec\.ts$/ }, 'all'),
     // The mock's screens drawn and driven in Chromium (a megabyte of Cloudscape script per load).
-    { name: 'mock-server-browser', testDir: './tests/mock-server', testMatch: /-browser\.spec\.ts$/ },
-    { name: 'e2e', testDir: './tests/e2e' },
-    { name: 'cli', testDir: './tests/cli' },
+    ...inTier({ name: 'mock-server-browser', testDir: './tests/mock-server', testMatch: /-browser\.spec\.ts$/ }, 'none'),
+    // The loop keeps the journey's core; the sweeps, foreign screens, challenges, the screens beside
+    // the login form and the traced secret scan sign in dozens of times each, at Cloudscape too.
+    ...inTier({ name: 'e2e', testDir: './tests/e2e' }, { except: /[\\/](ui-shapes|foreign-screens|foreign-schemes|challenges|credentials|forgot-password|evidence|faults|no-secrets)\.spec\.ts$/ }),
+    // Each CLI test starts whole processes, with a browser of their own: seconds each.
+    ...inTier({ name: 'cli', testDir: './tests/cli' }, 'none'),
     ...(stageUrl !== undefined
-      ? [{ name: 'e2e-stage-managed-ko', testDir: './tests/e2e', testIgnore: /no-secrets/, grepInvert: /@local-only/, use: { stageUnderTest: stageUrl } }]
+      ? inTier({ name: 'e2e-stage-managed-ko', testDir: './tests/e2e', testIgnore: /no-secrets/, grepInvert: /@local-only/, use: { stageUnderTest: stageUrl } }, 'none')
       : []),
   ],
   ...(embeddedPort !== undefined

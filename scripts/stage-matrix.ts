@@ -24,6 +24,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { LOCAL_DEFAULTS } from '../lib/config/config.js';
 import { LANGS, type Lang } from '../mock-server/i18n.js';
 import { LOGIN_UIS, type LoginUi } from '../mock-server/types.js';
+import { HARNESS_VARIABLE } from '../lib/config/environment.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PLAYWRIGHT_CLI = join(dirname(createRequire(import.meta.url).resolve('@playwright/test/package.json')), 'cli.js');
@@ -58,9 +59,6 @@ const UNKNOWN_CLIENT_ERRORS = ['redirect_mismatch', 'invalid_request', 'unauthor
 
 /** e2e specs that never talk to the target (no-secrets runs a child suite against its own server). */
 const TARGET_INDEPENDENT = new Set(['no-secrets.spec.ts']);
-
-/** Variables the harness reads: a developer's own values must not leak into a combination. */
-const HARNESS_VARIABLE = /^(OAUTH_|RAYTEAMS_|TEST_|CODE_|LOGIN_|HEALTH_|MOCK_|CHROMIUM_PATH$|GITHUB_OUTPUT$)/;
 
 interface Combination {
   name: string;

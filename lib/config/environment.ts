@@ -11,6 +11,13 @@ import { HarnessError } from '../errors.js';
 
 export type Env = Record<string, string | undefined>;
 
+/**
+ * The names of every variable the harness, its suite or its test runner reads (HARNESS_: the suite's
+ * tier, the GitHub reporter). Tests, the stage matrix and the bench start their child processes
+ * without them, so a developer's shell or a parent run never leaks into a run that sets its own.
+ */
+export const HARNESS_VARIABLE = /^(OAUTH_|RAYTEAMS_|TEST_|CODE_|LOGIN_|HEALTH_|MOCK_|HARNESS_|CHROMIUM_PATH$|GITHUB_OUTPUT$)/;
+
 export class ConfigError extends HarnessError {
   readonly problems: ReadonlyArray<{ variable: string; problem: string }>;
 

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { HARNESS_VARIABLE } from '../../lib/config/environment.js';
 
 export interface TimedRun {
   exitCode: number | null;
@@ -19,9 +20,6 @@ export interface Command {
   file: string;
   args: string[];
 }
-
-/** Variables the harness reads: stripped from the inherited environment so only the bench's count. */
-const HARNESS_VARIABLE = /^(OAUTH_|RAYTEAMS_|TEST_|CODE_|LOGIN_|HEALTH_|MOCK_|CHROMIUM_PATH$|GITHUB_OUTPUT$)/;
 
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

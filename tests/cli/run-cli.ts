@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HARNESS_VARIABLE } from '../../lib/config/environment.js';
 
 export interface CliRun {
   exitCode: number | null;
@@ -14,9 +15,6 @@ export interface CliRun {
   stderr: string;
   durationMs: number;
 }
-
-/** Variables the harness reads; stripped from the inherited environment so each test starts clean. */
-const HARNESS_VARIABLE = /^(OAUTH_|RAYTEAMS_|TEST_|CODE_|LOGIN_|HEALTH_|MOCK_|CHROMIUM_PATH$|GITHUB_OUTPUT$)/;
 
 export const EMPTY_ENV_FILE = (() => {
   const dir = mkdtempSync(join(tmpdir(), 'harness-cli-'));

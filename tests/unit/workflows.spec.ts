@@ -147,7 +147,7 @@ test.describe('GitHub workflows', () => {
       expect(script).toContain('sudo apt-get install -y -q --no-install-recommends prometheus prometheus-pushgateway');
       expect(script).toContain('sudo systemctl disable --now prometheus prometheus-pushgateway');
       expect(script).toMatch(/promtool --version\n\s*prometheus-pushgateway --version/);
-      expect(install, name).toBeLessThan(j.steps.findIndex((s) => s.run === 'npm test'));
+      expect(install, name).toBeLessThan(j.steps.findIndex((s) => s.run === 'npm run test:all'));
     }
   });
 
