@@ -75,10 +75,15 @@ export async function watchForeignSchemes(page: Page): Promise<ForeignSchemeWatc
       const scheme = location === undefined ? undefined : foreignScheme(location);
       if (scheme !== undefined) reject(foreignSchemeError(scheme, 'redirect'));
     });
-    session.on('Page.frameScheduledNavigation' as 'Page.frameRequestedNavigation', (event: { frameId: string; url: string }) => {
+    const onRequested = (event: { frameId: string; url: string }) => {
       const scheme = foreignScheme(event.url);
       if (event.frameId === mainFrameId && scheme !== undefined && scheme !== 'javascript:') reject(foreignSchemeError(scheme, 'page'));
-    });
+    };
+    // frameScheduledNavigation is deprecated in the protocol and frameRequestedNavigation its
+    // successor; Chromium versions differ in which of them a script's `location = 'app://…'` fires,
+    // so both are heard (the first to reject wins).
+    session.on('Page.frameRequestedNavigation', onRequested);
+    session.on('Page.frameScheduledNavigation' as 'Page.frameRequestedNavigation', onRequested);
     await Promise.all([session.send('Page.enable'), session.send('Network.enable')]);
   } catch {
     // Not Chromium, or the page closed: the committed-document check above still holds.
