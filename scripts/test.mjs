@@ -33,13 +33,14 @@ function binOf(pkg, name) {
 }
 
 const children = new Set();
-// Ctrl+C reaches the children through the terminal's process group; a CI's SIGTERM reaches only
-// this process, so it is passed on. The exit code is then the child's.
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    for (const child of children) child.kill(signal);
-  });
-}
+// Ctrl+C reaches the children through the terminal's process group, so SIGINT is not sent again:
+// a second SIGINT makes Playwright quit at once, before its reporters scrub secrets from the
+// artifacts. A SIGTERM may reach only this process, so it is passed on. Either way this process
+// waits for the children and exits with their code.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
 
 /** Runs a package's bin with this Node; `quiet` keeps its output until it ends, so two at once do not interleave. */
 function run(label, file, args, { quiet = false, env = process.env } = {}) {
@@ -78,7 +79,8 @@ const checks =
 const tests = await playwright();
 const checked = await Promise.all(checks);
 for (const { label, code, output } of checked) {
-  process.stdout.write(`${label}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`}\n`);
+  const verdict = code === 0 ? 'passed' : code === 130 || code === 143 ? `interrupted (exit ${code})` : `FAILED (exit ${code})`;
+  process.stdout.write(`${label}: ${verdict}\n`);
   if (output.trim() !== '') process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
 }
 const failure = [tests, ...checked].find((step) => step.code !== 0);
