@@ -4,9 +4,10 @@
  *
  *   node scripts/test.mjs loop|rest|all [Playwright's own arguments]
  *
- * `loop` and `all` also typecheck and lint, alongside the tests; their verdicts are printed after the
- * tests' summary, and either failing fails the run. `rest` runs the tests the loop leaves out and nothing else: CI runs the loop
- * first. Which tests belong to which tier is decided in playwright.config.ts (HARNESS_TEST_TIER).
+ * `loop` and `all` also typecheck and lint, alongside the tests; their verdicts are printed after
+ * the tests' summary, and either failing fails the run. `rest` runs the tests the loop leaves out
+ * and nothing else (CI runs the loop first). Which tests belong to which tier is decided in
+ * playwright.config.ts, from HARNESS_TEST_TIER.
  * Child processes are started with this Node and the packages' own entry files: no shell, no npx,
  * the same on Windows.
  */
@@ -63,8 +64,6 @@ function run(label, file, args, { quiet = false, env = process.env } = {}) {
   });
 }
 
-const playwright = () => run('playwright test', binOf('@playwright/test', 'playwright'), ['test', ...playwrightArgs], { env: { ...process.env, HARNESS_TEST_TIER: tier } });
-
 // The typecheck and lint keep what they learnt in node_modules/.cache, so a second run checks only
 // what changed (ESLint's rules here read one file at a time; tsc's build info tracks every input).
 // They run beside the tests: the test run leaves a core idle while tests wait on timers and while
@@ -76,7 +75,7 @@ const checks =
         run('typecheck (tsc --noEmit)', binOf('typescript', 'tsc'), ['--noEmit', '--incremental', '--tsBuildInfoFile', join(CACHE, 'tsc.tsbuildinfo')], { quiet: true }),
         run('lint (eslint)', binOf('eslint', 'eslint'), ['.', '--max-warnings', '0', '--cache', '--cache-location', join(CACHE, 'eslint')], { quiet: true }),
       ];
-const tests = await playwright();
+const tests = await run('playwright test', binOf('@playwright/test', 'playwright'), ['test', ...playwrightArgs], { env: { ...process.env, HARNESS_TEST_TIER: tier } });
 const checked = await Promise.all(checks);
 for (const { label, code, output } of checked) {
   const verdict = code === 0 ? 'passed' : code === 130 || code === 143 ? `interrupted (exit ${code})` : `FAILED (exit ${code})`;
