@@ -39,7 +39,7 @@ async function freePort(): Promise<number> {
 /**
  * Two tiers of one suite. `npm test` runs the loop: typecheck, lint, the unit and protocol tests
  * and the journey's core on the embedded server (recogniser, safety rules, callback capture,
- * tokens, protocol errors, deadlines), in well under two minutes on 2 cores. `npm run test:rest` runs the rest:
+ * tokens, protocol errors, the secret field), in well under two minutes on 2 cores. `npm run test:rest` runs the rest:
  * the sweeps over every login shape and language, foreign screens and challenges, faults and
  * evidence, the secret scan of a traced run, the whole-process CLI tests and the mock as a remote
  * stage. CI runs both (.ci/run); `npm run test:all` and a bare `npx playwright test` run everything.
@@ -171,8 +171,9 @@ export default defineConfig<object, { stageUnderTest: string | undefined }>({
     // The mock's screens drawn and driven in Chromium (a megabyte of Cloudscape script per load).
     ...inTier({ name: 'mock-server-browser', testDir: './tests/mock-server', testMatch: /-browser\.spec\.ts$/ }, 'none'),
     // The loop keeps the journey's core; the sweeps, foreign screens, challenges, the screens beside
-    // the login form and the traced secret scan sign in dozens of times each, at Cloudscape too.
-    ...inTier({ name: 'e2e', testDir: './tests/e2e' }, { except: /[\\/](ui-shapes|foreign-screens|foreign-schemes|challenges|credentials|forgot-password|evidence|faults|no-secrets)\.spec\.ts$/ }),
+    // the login form and the traced secret scan sign in dozens of times each, at Cloudscape too, and
+    // deadline.spec times whole get-code processes against pages that never finish.
+    ...inTier({ name: 'e2e', testDir: './tests/e2e' }, { except: /[\\/](ui-shapes|foreign-screens|foreign-schemes|challenges|credentials|forgot-password|evidence|faults|no-secrets|deadline)\.spec\.ts$/ }),
     // Each CLI test starts whole processes, with a browser of their own: seconds each.
     ...inTier({ name: 'cli', testDir: './tests/cli' }, 'none'),
     ...(stageUrl !== undefined
